@@ -1,0 +1,44 @@
+# Flashlake: the two set-up commands are `make demo` and `make test` (see README.md).
+.PHONY: all deps release debug tsan test unit-asan demo clean format
+
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS := -G Ninja -DFL_WERROR=$(if $(CI),ON,OFF)
+export CCACHE_DIR ?= $(HOME)/.cache/ccache
+
+all: release
+
+deps:
+	@bash scripts/install-deps.sh
+
+build/release/build.ninja: CMakeLists.txt
+	cmake -S . -B build/release $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release
+
+build/debug/build.ninja: CMakeLists.txt
+	cmake -S . -B build/debug $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DFL_SANITIZE="address;undefined"
+
+build/tsan/build.ninja: CMakeLists.txt
+	cmake -S . -B build/tsan $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFL_SANITIZE=thread
+
+release: deps build/release/build.ninja
+	ninja -C build/release -j $(JOBS)
+
+debug: deps build/debug/build.ninja
+	ninja -C build/debug -j $(JOBS)
+
+tsan: deps build/tsan/build.ninja
+	ninja -C build/tsan -j $(JOBS)
+
+# Unit tests under ASan+UBSan, then every suite on the release build; ctest's summary ends the output.
+test: debug release
+	cd build/debug && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		ctest -L unit --output-on-failure -j $(JOBS)
+	cd build/release && ctest --output-on-failure -j $(JOBS)
+
+demo: release
+	@bash scripts/demo.sh
+
+format:
+	find src test bench -name '*.cc' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build
