@@ -1,0 +1,6 @@
+SELECT SUM(lo_revenue) AS revenue, YEAR(lo_orderdate) AS d_year, p_brand
+FROM lineorder_flat
+WHERE p_brand = 'MFGR#2239'
+  AND s_region = 'EUROPE'
+GROUP BY YEAR(lo_orderdate), p_brand
+ORDER BY d_year, p_brand;

@@ -1,0 +1,7 @@
+SELECT c_city, s_city, YEAR(lo_orderdate) AS d_year, SUM(lo_revenue) AS revenue
+FROM lineorder_flat
+WHERE c_nation = 'UNITED STATES'
+  AND s_nation = 'UNITED STATES'
+  AND lo_orderdate >= '1992-01-01' AND lo_orderdate <= '1997-12-31'
+GROUP BY c_city, s_city, YEAR(lo_orderdate)
+ORDER BY d_year ASC, revenue DESC, c_city, s_city;

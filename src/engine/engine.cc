@@ -1,0 +1,31 @@
+#include "engine/engine.h"
+
+#include <filesystem>
+
+#include "engine/session.h"
+#include "exec/expression/expression_evaluator.h"
+
+namespace flashlake::engine {
+
+Engine::Engine(EngineOptions options)
+    : options_(std::move(options)), process_memory_("process", options_.process_memory_limit) {}
+
+Engine::~Engine() = default;
+
+Result<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
+    std::error_code error;
+    std::filesystem::create_directories(options.warehouse, error);
+    if (error) {
+        return Status::IOError("cannot create warehouse directory '" + options.warehouse + "': " + error.message());
+    }
+    std::unique_ptr<Engine> engine(new Engine(std::move(options)));
+    engine->worker_pool_ = std::make_unique<ThreadPool>(engine->options_.worker_threads);
+    functions::RegisterBuiltinFunctions(engine->functions_);
+    engine->optimizer_ = std::make_unique<planner::Optimizer>(
+        [](const planner::BoundExpression& expression) { return exec::ExpressionEvaluator::EvaluateConstant(expression); });
+    return engine;
+}
+
+std::unique_ptr<Session> Engine::NewSession() { return std::make_unique<Session>(*this); }
+
+}  // namespace flashlake::engine

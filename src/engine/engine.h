@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "common/memory_tracker.h"
+#include "common/result.h"
+#include "common/thread_pool.h"
+#include "functions/function_registry.h"
+#include "planner/optimizer/optimizer.h"
+
+namespace flashlake::engine {
+
+class Session;
+
+struct EngineOptions {
+    std::string warehouse = "./warehouse";
+    size_t worker_threads = 0;       // 0: one per core
+    int64_t process_memory_limit = -1;  // bytes; -1: unlimited
+};
+
+// The services of one Flashlake instance: worker pool, function registry, optimizer, memory
+// accounting (and, as later layers land, the catalog over the warehouse, caches, resource groups,
+// MV scheduler). main() builds one Engine and passes it down; there are no globals.
+class Engine {
+public:
+    static Result<std::unique_ptr<Engine>> Open(EngineOptions options);
+    ~Engine();
+
+    std::unique_ptr<Session> NewSession();
+
+    const EngineOptions& options() const { return options_; }
+    ThreadPool& worker_pool() { return *worker_pool_; }
+    const functions::FunctionRegistry& functions() const { return functions_; }
+    const planner::Optimizer& optimizer() const { return *optimizer_; }
+    MemoryTracker& process_memory() { return process_memory_; }
+
+private:
+    explicit Engine(EngineOptions options);
+
+    EngineOptions options_;
+    std::unique_ptr<ThreadPool> worker_pool_;
+    functions::FunctionRegistry functions_;
+    std::unique_ptr<planner::Optimizer> optimizer_;
+    MemoryTracker process_memory_;
+};
+
+}  // namespace flashlake::engine

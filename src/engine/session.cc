@@ -1,0 +1,205 @@
+#include "engine/session.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "common/query_error.h"
+#include "common/stopwatch.h"
+#include "engine/engine.h"
+#include "engine/system_variables.h"
+#include "exec/expression/expression_evaluator.h"
+#include "planner/binder/binder.h"
+#include "sql/parser/parser.h"
+#include "types/cast.h"
+
+namespace flashlake::engine {
+
+namespace {
+
+std::string Lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
+std::set<std::string> SplitNames(const std::string& list) {
+    std::set<std::string> names;
+    std::stringstream stream(list);
+    std::string name;
+    while (std::getline(stream, name, ',')) {
+        name.erase(0, name.find_first_not_of(" \t"));
+        name.erase(name.find_last_not_of(" \t") + 1);
+        if (!name.empty()) names.insert(Lower(name));
+    }
+    return names;
+}
+
+// A result of one VARCHAR column per name, one row per line of `lines`.
+StatementResult TextRows(const std::vector<std::string>& names, const std::vector<std::vector<std::string>>& lines) {
+    StatementResult result;
+    result.has_rows = true;
+    result.rows.names = names;
+    std::vector<ColumnPtr> columns;
+    for (size_t c = 0; c < names.size(); ++c) {
+        result.rows.types.push_back(LogicalType::Varchar());
+        ColumnPtr column = Column::MakeFlat(LogicalType::Varchar(), lines.size());
+        for (size_t r = 0; r < lines.size(); ++r) column->SetValue(r, Value::Varchar(lines[r][c]));
+        columns.push_back(std::move(column));
+    }
+    if (!lines.empty()) result.rows.chunks.emplace_back(std::move(columns), lines.size());
+    return result;
+}
+
+// SQL LIKE with % and _, case-insensitive as SHOW ... LIKE is in MySQL.
+bool MatchesLike(std::string_view text, std::string_view pattern) {
+    if (pattern.empty()) return text.empty();
+    if (pattern[0] == '%') {
+        for (size_t i = 0; i <= text.size(); ++i) {
+            if (MatchesLike(text.substr(i), pattern.substr(1))) return true;
+        }
+        return false;
+    }
+    if (text.empty()) return false;
+    if (pattern[0] != '_' && std::tolower(static_cast<unsigned char>(pattern[0])) !=
+                                 std::tolower(static_cast<unsigned char>(text[0]))) {
+        return false;
+    }
+    return MatchesLike(text.substr(1), pattern.substr(1));
+}
+
+}  // namespace
+
+Session::Session(Engine& engine) : engine_(engine) {}
+
+std::optional<Value> Session::GetVariable(const std::string& name) const {
+    std::string key = Lower(name);
+    if (auto it = variables_.find(key); it != variables_.end()) return it->second;
+    const auto& defaults = DefaultSystemVariables();
+    if (auto it = defaults.find(key); it != defaults.end()) return it->second;
+    return std::nullopt;
+}
+
+Status Session::SetVariable(const std::string& name, const Value& value) {
+    std::string key = Lower(name);
+    const auto& defaults = DefaultSystemVariables();
+    auto it = defaults.find(key);
+    if (it == defaults.end()) return Status(ErrorCode::kNotFound, "Unknown system variable '" + name + "'");
+    auto converted = CastValue(value, it->second.type(), true);
+    if (!converted.ok()) {
+        return Status(ErrorCode::kInvalidValue, "Variable '" + name + "' can't be set to the value of '" +
+                                                    value.ToString() + "'");
+    }
+    variables_[key] = *converted;
+    return Status::OK();
+}
+
+Status Session::ExecuteScript(std::string_view script,
+                              const std::function<void(const Result<StatementResult>&)>& on_result) {
+    auto parsed = sql::ParseScript(script);
+    if (!parsed.ok()) {
+        on_result(parsed.status());
+        return parsed.status();
+    }
+    for (const auto& statement : *parsed) {
+        Stopwatch watch;
+        Result<StatementResult> result = ExecuteStatement(*statement.statement);
+        if (result.ok()) {
+            result->elapsed_micros = watch.ElapsedMicros();
+            result->statement_text = statement.text;
+        }
+        on_result(result);
+        if (!result.ok()) return result.status();
+    }
+    return Status::OK();
+}
+
+Result<StatementResult> Session::Execute(std::string_view sql) {
+    Stopwatch watch;
+    FL_ASSIGN_OR_RETURN(sql::StatementPtr statement, sql::ParseStatement(sql));
+    FL_ASSIGN_OR_RETURN(StatementResult result, ExecuteStatement(*statement));
+    result.elapsed_micros = watch.ElapsedMicros();
+    result.statement_text = std::string(sql);
+    return result;
+}
+
+Result<StatementResult> Session::ExecuteStatement(const sql::Statement& statement) {
+    // The one place where errors thrown by the binder, optimizer and kernels become a Status.
+    try {
+        switch (statement.kind) {
+            case sql::StatementKind::kQuery: return ExecuteQuery(statement, false, false);
+            case sql::StatementKind::kExplain: {
+                const auto& explain = statement.As<sql::ExplainStatement>();
+                if (explain.statement->kind != sql::StatementKind::kQuery) {
+                    return Status(ErrorCode::kNotSupported, "EXPLAIN supports queries only for now");
+                }
+                if (explain.level == sql::ExplainLevel::kAnalyze) {
+                    return Status(ErrorCode::kNotSupported, "EXPLAIN ANALYZE is not supported yet");
+                }
+                bool verbose = explain.level == sql::ExplainLevel::kVerbose || explain.level == sql::ExplainLevel::kCosts;
+                return ExecuteQuery(*explain.statement, true, verbose);
+            }
+            case sql::StatementKind::kSet: return ExecuteSet(statement);
+            case sql::StatementKind::kShow: return ExecuteShow(statement);
+            case sql::StatementKind::kUse: {
+                current_database_ = statement.As<sql::UseStatement>().database.name();
+                StatementResult result;
+                return result;
+            }
+            default:
+                return Status(ErrorCode::kNotSupported,
+                              "statement not supported yet: " + statement.ToString().substr(0, 80));
+        }
+    } catch (const QueryError& error) {
+        return error.ToStatus();
+    }
+}
+
+Result<StatementResult> Session::ExecuteQuery(const sql::Statement& statement, bool explain, bool verbose) {
+    planner::Binder binder(engine_.functions(), [this](const std::string& name) { return GetVariable(name); });
+    FL_ASSIGN_OR_RETURN(planner::LogicalOperatorPtr plan, binder.BindQuery(*statement.As<sql::QueryStatement>().query));
+    engine_.optimizer().Optimize(plan, SplitNames(GetVariable("disable_optimizer_passes")->GetString()));
+    if (explain) {
+        std::vector<std::vector<std::string>> lines;
+        std::stringstream text(plan->ToString(verbose));
+        std::string line;
+        while (std::getline(text, line)) lines.push_back({line});
+        return TextRows({"Explain String"}, lines);
+    }
+    int64_t limit = GetVariable("query_mem_limit")->GetInt64();
+    MemoryTracker query_memory("query", limit > 0 ? limit : -1, &engine_.process_memory());
+    exec::ExecContext context;
+    context.pool = &engine_.worker_pool();
+    int64_t dop = GetVariable("pipeline_dop")->GetInt64();
+    context.parallelism = dop > 0 ? static_cast<size_t>(dop) : engine_.worker_pool().num_threads();
+    context.memory = &query_memory;
+    FL_ASSIGN_OR_RETURN(exec::QueryRows rows, exec::ExecutePlan(*plan, context));
+    StatementResult result;
+    result.has_rows = true;
+    result.rows = std::move(rows);
+    return result;
+}
+
+Result<StatementResult> Session::ExecuteSet(const sql::Statement& statement) {
+    planner::Binder binder(engine_.functions(), [this](const std::string& name) { return GetVariable(name); });
+    for (const auto& assignment : statement.As<sql::SetStatement>().assignments) {
+        if (assignment.kind != sql::SetKind::kSystemVariable) continue;  // NAMES/CHARSET: always utf8mb4
+        planner::BindScope no_columns;
+        planner::BoundExprPtr value = binder.BindExpression(*assignment.value, no_columns, "SET");
+        FL_RETURN_NOT_OK(SetVariable(assignment.name, exec::ExpressionEvaluator::EvaluateConstant(*value)));
+    }
+    return StatementResult{};
+}
+
+Result<StatementResult> Session::ExecuteShow(const sql::Statement& statement) {
+    const auto& show = statement.As<sql::ShowStatement>();
+    if (show.what != sql::ShowKind::kVariables) {
+        return Status(ErrorCode::kNotSupported, "this SHOW statement is not supported yet");
+    }
+    std::vector<std::vector<std::string>> lines;
+    for (const auto& [name, fallback] : DefaultSystemVariables()) {
+        if (show.like && !MatchesLike(name, *show.like)) continue;
+        lines.push_back({name, GetVariable(name)->ToString()});
+    }
+    return TextRows({"Variable_name", "Value"}, lines);
+}
+
+}  // namespace flashlake::engine

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+
+#include "common/memory_tracker.h"
+#include "common/thread_pool.h"
+
+namespace flashlake::exec {
+
+// What operators of one query share while it runs: the worker pool, how many drivers may run a
+// pipeline at once, the query's memory tracker, and its cancellation flag (set by KILL, a
+// timeout, or the first error of any driver).
+struct ExecContext {
+    ThreadPool* pool = nullptr;
+    size_t parallelism = 1;
+    MemoryTracker* memory = nullptr;
+    std::atomic<bool> cancelled{false};
+
+    bool IsCancelled() const { return cancelled.load(std::memory_order_relaxed); }
+};
+
+}  // namespace flashlake::exec

@@ -1,0 +1,14 @@
+#pragma once
+
+namespace flashlake::functions {
+
+class FunctionRegistry;
+
+// Each family of built-in scalar functions registers itself; RegisterBuiltinFunctions calls all.
+void RegisterArithmeticFunctions(FunctionRegistry& registry);
+void RegisterComparisonFunctions(FunctionRegistry& registry);
+void RegisterLogicalFunctions(FunctionRegistry& registry);
+void RegisterStringFunctions(FunctionRegistry& registry);
+void RegisterDateTimeFunctions(FunctionRegistry& registry);
+
+}  // namespace flashlake::functions

@@ -1,0 +1,218 @@
+#include "main/sqllogic/runner.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "engine/engine.h"
+#include "engine/session.h"
+#include "main/sqllogic/test_file.h"
+
+namespace flashlake::cli::sqllogic {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+class InProcessBackend : public Backend {
+public:
+    explicit InProcessBackend(std::unique_ptr<engine::Engine> engine)
+        : engine_(std::move(engine)), session_(engine_->NewSession()) {}
+
+    Result<TextResult> Execute(const std::string& sql) override {
+        TextResult text;
+        Status status = session_->ExecuteScript(sql, [&](const Result<engine::StatementResult>& result) {
+            if (!result.ok() || !result->has_rows) return;
+            text.has_rows = true;
+            text.rows.clear();
+            for (const auto& chunk : result->rows.chunks) {
+                for (size_t r = 0; r < chunk.num_rows(); ++r) {
+                    std::vector<std::string> row;
+                    for (size_t c = 0; c < chunk.num_columns(); ++c) {
+                        Value value = chunk.column(c)->GetValue(r);
+                        std::string cell = value.ToString();
+                        row.push_back(!value.is_null() && cell.empty() ? "(empty)" : cell);
+                    }
+                    text.rows.push_back(std::move(row));
+                }
+            }
+        });
+        if (!status.ok()) return status;
+        return text;
+    }
+
+private:
+    std::unique_ptr<engine::Engine> engine_;
+    std::unique_ptr<engine::Session> session_;
+};
+
+class InProcessBackendFactory : public BackendFactory {
+public:
+    std::string name() const override { return "inprocess"; }
+    Result<std::unique_ptr<Backend>> Create(const std::string& warehouse) override {
+        engine::EngineOptions options;
+        options.warehouse = warehouse;
+        options.worker_threads = 2;
+        FL_ASSIGN_OR_RETURN(auto engine, engine::Engine::Open(options));
+        return std::unique_ptr<Backend>(std::make_unique<InProcessBackend>(std::move(engine)));
+    }
+};
+
+std::vector<std::string> Split(const std::string& line, char separator) {
+    std::vector<std::string> parts;
+    std::string part;
+    std::istringstream in(line);
+    while (std::getline(in, part, separator)) parts.push_back(part);
+    if (!line.empty() && line.back() == separator) parts.emplace_back();
+    return parts;
+}
+
+// Lines to compare: one per row (values joined by tabs), or one per value for valuesort.
+std::vector<std::string> ActualLines(const TestRecord& record, const TextResult& result) {
+    std::vector<std::string> lines;
+    if (record.sort == TestRecord::SortMode::kValueSort) {
+        for (const auto& row : result.rows) lines.insert(lines.end(), row.begin(), row.end());
+        std::sort(lines.begin(), lines.end());
+        return lines;
+    }
+    for (const auto& row : result.rows) {
+        std::string line;
+        for (size_t c = 0; c < row.size(); ++c) line += (c ? "\t" : "") + row[c];
+        lines.push_back(line);
+    }
+    if (record.sort == TestRecord::SortMode::kRowSort) std::sort(lines.begin(), lines.end());
+    return lines;
+}
+
+std::vector<std::string> ExpectedLines(const TestRecord& record) {
+    std::vector<std::string> lines = record.expected;
+    if (record.sort == TestRecord::SortMode::kValueSort) {
+        std::vector<std::string> values;
+        for (const auto& line : lines) {
+            for (auto& value : Split(line, '\t')) values.push_back(value);
+        }
+        std::sort(values.begin(), values.end());
+        return values;
+    }
+    if (record.sort == TestRecord::SortMode::kRowSort) std::sort(lines.begin(), lines.end());
+    return lines;
+}
+
+std::string Indent(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& line : lines) out += "    " + line + "\n";
+    return out.empty() ? "    (no rows)\n" : out;
+}
+
+// Runs one record; returns an empty string on success, else the failure description.
+std::string RunRecord(Backend& backend, const TestRecord& record) {
+    Result<TextResult> result = backend.Execute(record.sql);
+    switch (record.kind) {
+        case TestRecord::Kind::kStatementOk:
+            return result.ok() ? "" : "expected success, got error: " + result.status().ToString();
+        case TestRecord::Kind::kStatementError:
+            if (result.ok()) return "expected an error, but the statement succeeded";
+            if (!record.expected_error.empty() && result.status().message().find(record.expected_error) == std::string::npos) {
+                return "expected an error containing '" + record.expected_error + "', got: " + result.status().ToString();
+            }
+            return "";
+        case TestRecord::Kind::kQuery: {
+            if (!result.ok()) return "query failed: " + result.status().ToString();
+            if (!result->rows.empty() && result->rows[0].size() != record.column_types.size()) {
+                return "query returned " + std::to_string(result->rows[0].size()) + " columns, the record declares " +
+                       std::to_string(record.column_types.size()) + " ('" + record.column_types + "')";
+            }
+            std::vector<std::string> expected = ExpectedLines(record), actual = ActualLines(record, *result);
+            if (expected == actual) return "";
+            return "wrong result\n  expected:\n" + Indent(expected) + "  actual:\n" + Indent(actual);
+        }
+        case TestRecord::Kind::kHalt: return "";
+    }
+    return "";
+}
+
+struct FileOutcome {
+    int passed = 0;
+    int failed = 0;
+};
+
+FileOutcome RunFile(const fs::path& path, BackendFactory& factory) {
+    FileOutcome outcome;
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto records = ParseTestFile(text.str(), path.string(), factory.name());
+    if (!records.ok()) {
+        std::cout << "FAIL " << records.status().message() << "\n";
+        outcome.failed = 1;
+        return outcome;
+    }
+    fs::path warehouse = fs::temp_directory_path() / ("flashlake-sqltest-" + std::to_string(::getpid()) + "-" +
+                                                      path.stem().string());
+    fs::remove_all(warehouse);
+    auto backend = factory.Create(warehouse.string());
+    if (!backend.ok()) {
+        std::cout << "FAIL " << path.string() << ": cannot start backend: " << backend.status().ToString() << "\n";
+        outcome.failed = 1;
+        return outcome;
+    }
+    for (const auto& record : *records) {
+        if (record.kind == TestRecord::Kind::kHalt) break;
+        std::string failure = RunRecord(**backend, record);
+        if (failure.empty()) {
+            ++outcome.passed;
+        } else {
+            ++outcome.failed;
+            std::cout << "FAIL " << path.string() << ":" << record.line << "\n  " << record.sql << "\n  " << failure
+                      << "\n";
+        }
+    }
+    backend->reset();
+    fs::remove_all(warehouse);
+    return outcome;
+}
+
+}  // namespace
+
+std::unique_ptr<BackendFactory> MakeInProcessBackendFactory() { return std::make_unique<InProcessBackendFactory>(); }
+
+int RunSqlLogicTests(const std::vector<std::string>& args) {
+    std::vector<fs::path> files;
+    std::unique_ptr<BackendFactory> factory = MakeInProcessBackendFactory();
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--backend") {
+            if (i + 1 >= args.size() || args[i + 1] != "inprocess") {
+                std::cerr << "flashlake sqltest: only --backend inprocess exists so far\n";
+                return 2;
+            }
+            ++i;
+            continue;
+        }
+        fs::path path(args[i]);
+        if (fs::is_directory(path)) {
+            for (const auto& entry : fs::recursive_directory_iterator(path)) {
+                if (entry.is_regular_file() && entry.path().extension() == ".test") files.push_back(entry.path());
+            }
+        } else if (fs::exists(path)) {
+            files.push_back(path);
+        } else {
+            std::cerr << "flashlake sqltest: no such file or directory '" << args[i] << "'\n";
+            return 2;
+        }
+    }
+    std::sort(files.begin(), files.end());
+    int passed = 0, failed = 0, failed_files = 0;
+    for (const auto& file : files) {
+        FileOutcome outcome = RunFile(file, *factory);
+        passed += outcome.passed;
+        failed += outcome.failed;
+        failed_files += outcome.failed > 0;
+    }
+    std::cout << files.size() << " files, " << failed_files << " with failures\n";
+    std::cout << "sqllogictest: " << passed << " passed, " << failed << " failed\n";
+    return failed == 0 && !files.empty() ? 0 : 1;
+}
+
+}  // namespace flashlake::cli::sqllogic

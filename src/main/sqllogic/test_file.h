@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+
+namespace flashlake::cli::sqllogic {
+
+// One record of a sqllogictest file.
+struct TestRecord {
+    enum class Kind { kStatementOk, kStatementError, kQuery, kHalt };
+    Kind kind = Kind::kStatementOk;
+    int line = 0;                // where the record starts, for failure reports
+    std::string sql;
+    std::string expected_error;  // statement error: optional substring expected in the message
+    std::string column_types;    // query: e.g. "ITR" (one letter per column)
+    enum class SortMode { kNoSort, kRowSort, kValueSort } sort = SortMode::kNoSort;
+    std::vector<std::string> expected;  // query: expected result lines, values separated by tabs
+};
+
+// Parses the sqllogictest format: `statement ok|error`, `query <types> [nosort|rowsort|valuesort]`
+// with results after `----`, `skipif <engine>` / `onlyif <engine>` (records for other engines
+// are dropped; this engine is called "flashlake"), `loop var start end` ... `endloop` with ${var}
+// substitution, `halt`, `#` comments and `hash-threshold` (ignored). `backend` (e.g. "inprocess",
+// "mysql") also counts as an engine name for skipif/onlyif.
+Result<std::vector<TestRecord>> ParseTestFile(const std::string& text, const std::string& file,
+                                              const std::string& backend);
+
+}  // namespace flashlake::cli::sqllogic

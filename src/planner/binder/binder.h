@@ -1,0 +1,74 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "planner/expression/bound_expression.h"
+#include "planner/logical/logical_operator.h"
+
+namespace flashlake::functions {
+class FunctionRegistry;
+}
+namespace flashlake::sql {
+struct Expr;
+struct QueryNode;
+struct TypeName;
+struct SelectNode;
+struct ValuesNode;
+struct TableRef;
+}  // namespace flashlake::sql
+
+namespace flashlake::planner {
+
+// The columns visible to expressions at one point of a query: each with the name of the table
+// (or alias) it comes from, its own name and type. Index i is column i of the input chunk.
+struct BindScope {
+    struct Entry {
+        std::string table;
+        std::string name;
+        LogicalType type;
+    };
+    std::vector<Entry> columns;
+};
+
+// Looks up a session or global variable for `@@name` (nullopt: unknown variable).
+using VariableLookup = std::function<std::optional<Value>(const std::string& name)>;
+
+// Turns a parsed query into a logical plan: resolves names against scopes, types every
+// expression, resolves functions and makes implicit casts explicit. User errors come back as a
+// Status with a MySQL-mapped code and a message naming the construct and where it is (the
+// clause, and the line and column in the text).
+class Binder {
+public:
+    Binder(const functions::FunctionRegistry& registry, VariableLookup variables);
+
+    Result<LogicalOperatorPtr> BindQuery(const sql::QueryNode& query);
+
+    // Exposed for the pieces of the binder and for DDL binding.
+    BoundExprPtr BindExpression(const sql::Expr& expr, const BindScope& scope, const char* clause);
+    static LogicalType BindTypeName(const sql::TypeName& type_name);
+
+private:
+    LogicalOperatorPtr BindQueryNode(const sql::QueryNode& query);
+    LogicalOperatorPtr BindSelect(const sql::SelectNode& select);
+    LogicalOperatorPtr BindValues(const sql::ValuesNode& values);
+    LogicalOperatorPtr BindTableRef(const sql::TableRef& ref, BindScope& scope);
+    LogicalOperatorPtr BindLimit(const sql::QueryNode& query, LogicalOperatorPtr plan);
+
+    BoundExprPtr BindFunction(const std::string& name, std::vector<BoundExprPtr> arguments, const sql::Expr& at);
+    BoundExprPtr BindCase(std::vector<BoundExprPtr> whens, std::vector<BoundExprPtr> thens, BoundExprPtr otherwise,
+                          const sql::Expr& at);
+    BoundExprPtr BindSpecialFunction(const std::string& name, std::vector<BoundExprPtr>& arguments,
+                                     const sql::Expr& at, bool& handled);
+
+    const functions::FunctionRegistry& registry_;
+    VariableLookup variables_;
+};
+
+// "at line 1, column 8" for messages.
+std::string DescribePosition(const sql::Expr& expr);
+
+}  // namespace flashlake::planner

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "planner/logical/logical_operator.h"
+
+namespace flashlake::planner {
+
+// A named rewrite of the logical plan. Passes run in the order of Optimizer::Passes(); each can
+// be switched off per session with `SET disable_optimizer_passes = 'name,name'`, which is how
+// tests check that a pass changes plans but never results.
+struct OptimizerPass {
+    std::string name;
+    std::string description;
+    std::function<void(LogicalOperatorPtr& plan)> run;
+};
+
+// Evaluates an expression that references no column to a single Value. The evaluator lives in
+// exec/ (above this layer); the engine hands it in.
+using ConstantEvaluator = std::function<Value(const planner::BoundExpression& expression)>;
+
+class Optimizer {
+public:
+    explicit Optimizer(ConstantEvaluator evaluate_constant);
+
+    // Runs every pass not named in `disabled`, in order.
+    void Optimize(LogicalOperatorPtr& plan, const std::set<std::string>& disabled) const;
+    const std::vector<OptimizerPass>& passes() const { return passes_; }
+
+private:
+    // The order matters: simplification first so later passes see constants; materialized-view
+    // rewrite (Milestone 2) will slot in after predicate pushdown and before join ordering, so
+    // it matches queries in their normalised form.
+    std::vector<OptimizerPass> passes_;
+    ConstantEvaluator evaluate_constant_;
+};
+
+// Evaluates constant subexpressions once at plan time (`1 + 1` -> `2`). Errors a constant
+// expression raises (overflow, strict casts) surface at plan time, as they would at run time.
+void FoldConstants(LogicalOperatorPtr& plan, const ConstantEvaluator& evaluate);
+void FoldConstants(planner::BoundExprPtr& expression, const ConstantEvaluator& evaluate);
+
+}  // namespace flashlake::planner
