@@ -4,6 +4,10 @@
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS := -G Ninja -DFL_WERROR=$(if $(CI),ON,OFF)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
+# Paths under the checkout hash as relative ones, so that a fresh clone elsewhere (CI) reuses the cache.
+export CCACHE_BASEDIR ?= $(CURDIR)
+export CCACHE_NOHASHDIR ?= true
+export CCACHE_MAXSIZE ?= 5G
 
 all: release
 
@@ -28,10 +32,11 @@ debug: deps build/debug/build.ninja
 tsan: deps build/tsan/build.ninja
 	ninja -C build/tsan -j $(JOBS)
 
-# Unit tests under ASan+UBSan, then every suite on the release build; ctest's summary ends the output.
+# Unit and SQL logic tests under ASan+UBSan, then every suite on the release build; ctest's
+# summary ends the output.
 test: debug release
 	cd build/debug && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-		ctest -L unit --output-on-failure -j $(JOBS)
+		ctest -L 'unit|sql' --output-on-failure -j $(JOBS)
 	cd build/release && ctest --output-on-failure -j $(JOBS)
 
 demo: release

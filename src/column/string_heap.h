@@ -34,6 +34,12 @@ public:
             for (const auto& mine : arenas_) known = known || mine == arena;
             if (!known) arenas_.push_back(arena);
         }
+        // External owners too: views copied out of this heap may point into their bytes.
+        for (const auto& owner : other.owners_) {
+            bool known = false;
+            for (const auto& mine : owners_) known = known || mine == owner;
+            if (!known) owners_.push_back(owner);
+        }
     }
     // Keeps an external owner of string bytes alive (e.g. a decoded Parquet page).
     void KeepAlive(std::shared_ptr<void> owner) { owners_.push_back(std::move(owner)); }

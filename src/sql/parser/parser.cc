@@ -1,0 +1,41 @@
+#include "sql/parser/parser.h"
+
+#include "common/query_error.h"
+#include "sql/parser/grammar.h"
+#include "sql/parser/lexer.h"
+
+namespace flashlake::sql {
+
+namespace {
+
+// Runs one parse, turning the QueryError the lexer or grammar throws into a Status: the one place
+// where parser exceptions are converted.
+template <typename T, typename Fn>
+Result<T> RunParse(std::string_view text, Fn&& fn) {
+    try {
+        Grammar grammar(text, Lexer(text).Tokenize());
+        return fn(grammar);
+    } catch (const QueryError& error) {
+        return error.ToStatus();
+    }
+}
+
+}  // namespace
+
+Result<std::vector<ParsedStatement>> ParseScript(std::string_view script) {
+    return RunParse<std::vector<ParsedStatement>>(script, [](Grammar& g) { return g.ParseScript(); });
+}
+
+Result<StatementPtr> ParseStatement(std::string_view sql) {
+    return RunParse<StatementPtr>(sql, [](Grammar& g) { return g.ParseSingleStatement(); });
+}
+
+Result<ExprPtr> ParseExpression(std::string_view text) {
+    return RunParse<ExprPtr>(text, [](Grammar& g) { return g.ParseStandaloneExpression(); });
+}
+
+Result<TypeName> ParseTypeName(std::string_view text) {
+    return RunParse<TypeName>(text, [](Grammar& g) { return g.ParseStandaloneTypeName(); });
+}
+
+}  // namespace flashlake::sql
