@@ -4,6 +4,7 @@
 
 #include "engine/session.h"
 #include "exec/expression/expression_evaluator.h"
+#include "io/posix_file_system.h"
 
 namespace flashlake::engine {
 
@@ -19,6 +20,7 @@ Result<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
         return Status::IOError("cannot create warehouse directory '" + options.warehouse + "': " + error.message());
     }
     std::unique_ptr<Engine> engine(new Engine(std::move(options)));
+    engine->file_system_ = std::make_unique<io::PosixFileSystem>();
     engine->worker_pool_ = std::make_unique<ThreadPool>(engine->options_.worker_threads);
     functions::RegisterBuiltinFunctions(engine->functions_);
     engine->optimizer_ = std::make_unique<planner::Optimizer>(

@@ -8,6 +8,7 @@
 #include "common/result.h"
 #include "common/thread_pool.h"
 #include "functions/function_registry.h"
+#include "io/file_system.h"
 #include "planner/optimizer/optimizer.h"
 
 namespace flashlake::engine {
@@ -35,11 +36,13 @@ public:
     const functions::FunctionRegistry& functions() const { return functions_; }
     const planner::Optimizer& optimizer() const { return *optimizer_; }
     MemoryTracker& process_memory() { return process_memory_; }
+    io::FileSystem& file_system() { return *file_system_; }
 
 private:
     explicit Engine(EngineOptions options);
 
     EngineOptions options_;
+    std::unique_ptr<io::FileSystem> file_system_;
     std::unique_ptr<ThreadPool> worker_pool_;
     functions::FunctionRegistry functions_;
     std::unique_ptr<planner::Optimizer> optimizer_;

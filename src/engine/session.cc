@@ -154,7 +154,8 @@ Result<StatementResult> Session::ExecuteStatement(const sql::Statement& statemen
 }
 
 Result<StatementResult> Session::ExecuteQuery(const sql::Statement& statement, bool explain, bool verbose) {
-    planner::Binder binder(engine_.functions(), [this](const std::string& name) { return GetVariable(name); });
+    planner::Binder binder(engine_.functions(), [this](const std::string& name) { return GetVariable(name); },
+                           &engine_.file_system());
     FL_ASSIGN_OR_RETURN(planner::LogicalOperatorPtr plan, binder.BindQuery(*statement.As<sql::QueryStatement>().query));
     engine_.optimizer().Optimize(plan, SplitNames(GetVariable("disable_optimizer_passes")->GetString()));
     if (explain) {
@@ -171,6 +172,7 @@ Result<StatementResult> Session::ExecuteQuery(const sql::Statement& statement, b
     int64_t dop = GetVariable("pipeline_dop")->GetInt64();
     context.parallelism = dop > 0 ? static_cast<size_t>(dop) : engine_.worker_pool().num_threads();
     context.memory = &query_memory;
+    context.fs = &engine_.file_system();
     FL_ASSIGN_OR_RETURN(exec::QueryRows rows, exec::ExecutePlan(*plan, context));
     StatementResult result;
     result.has_rows = true;

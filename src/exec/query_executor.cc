@@ -1,6 +1,7 @@
 #include "exec/query_executor.h"
 
 #include "common/query_error.h"
+#include "exec/operators/file_scan_source.h"
 #include "exec/operators/filter_operator.h"
 #include "exec/operators/limit_operator.h"
 #include "exec/operators/projection_operator.h"
@@ -35,21 +36,24 @@ std::vector<Chunk> BuildValueChunks(const LogicalOperator& values) {
 }
 
 // Appends the operators of `node` and its (single-child) descendants to `pipeline`, source first.
-void BuildPipeline(const LogicalOperator& node, Pipeline& pipeline) {
+void BuildPipeline(const LogicalOperator& node, Pipeline& pipeline, ExecContext& context) {
     switch (node.kind) {
+        case LogicalOperatorKind::kFileScan:
+            pipeline.source = std::make_unique<FileScanSource>(node.file_scan, context.fs);
+            return;
         case LogicalOperatorKind::kValues:
             pipeline.source = std::make_unique<ValuesSource>(BuildValueChunks(node));
             return;
         case LogicalOperatorKind::kProjection:
-            BuildPipeline(*node.children[0], pipeline);
+            BuildPipeline(*node.children[0], pipeline, context);
             pipeline.operators.push_back(std::make_unique<ProjectionOperator>(node.expressions));
             return;
         case LogicalOperatorKind::kFilter:
-            BuildPipeline(*node.children[0], pipeline);
+            BuildPipeline(*node.children[0], pipeline, context);
             pipeline.operators.push_back(std::make_unique<FilterOperator>(*node.expressions[0]));
             return;
         case LogicalOperatorKind::kLimit:
-            BuildPipeline(*node.children[0], pipeline);
+            BuildPipeline(*node.children[0], pipeline, context);
             pipeline.operators.push_back(std::make_unique<LimitOperator>(node.limit, node.offset));
             return;
     }
@@ -69,7 +73,7 @@ Result<QueryRows> ExecutePlan(const planner::LogicalOperator& plan, ExecContext&
     Pipeline pipeline;
     pipeline.sink = &collector;
     try {
-        BuildPipeline(plan, pipeline);
+        BuildPipeline(plan, pipeline, context);
     } catch (const QueryError& error) {
         return error.ToStatus();
     }

@@ -13,10 +13,10 @@ namespace flashlake::exec {
 // without ORDER BY still returns VALUES and scanned rows in the order they were read.
 class ResultCollector : public SinkOperator {
 public:
-    void Consume(ExecContext& context, Chunk chunk, uint64_t morsel_index) override {
+    void Consume(ExecContext& context, Chunk chunk, ChunkOrder order) override {
         if (chunk.empty()) return;
         std::lock_guard lock(mutex_);
-        pieces_.emplace_back(morsel_index, std::move(chunk));
+        pieces_.emplace_back(order, std::move(chunk));
     }
     void Finish(ExecContext& context) override {
         std::stable_sort(pieces_.begin(), pieces_.end(),
@@ -32,7 +32,7 @@ public:
 
 private:
     std::mutex mutex_;
-    std::vector<std::pair<uint64_t, Chunk>> pieces_;  // guarded by mutex_
+    std::vector<std::pair<ChunkOrder, Chunk>> pieces_;  // guarded by mutex_
 };
 
 }  // namespace flashlake::exec

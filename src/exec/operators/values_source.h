@@ -7,16 +7,31 @@
 
 namespace flashlake::exec {
 
+// A morsel of one ready chunk.
+class ChunkMorsel : public Morsel {
+public:
+    explicit ChunkMorsel(Chunk chunk) : chunk_(std::move(chunk)) {}
+    bool Next(ExecContext& context, Chunk& chunk) override {
+        if (done_) return false;
+        chunk = std::move(chunk_);
+        done_ = true;
+        return true;
+    }
+
+private:
+    Chunk chunk_;
+    bool done_ = false;
+};
+
 // Emits pre-built chunks (literal VALUES rows, or the single empty row of SELECT without FROM).
 class ValuesSource : public SourceOperator {
 public:
     explicit ValuesSource(std::vector<Chunk> chunks) : chunks_(std::move(chunks)) {}
-    bool Next(ExecContext& context, Chunk& chunk, uint64_t& morsel_index) override {
+    std::unique_ptr<Morsel> NextMorsel(ExecContext& context, uint64_t& morsel_index) override {
         size_t index = next_.fetch_add(1);
-        if (index >= chunks_.size()) return false;
-        chunk = chunks_[index];
+        if (index >= chunks_.size()) return nullptr;
         morsel_index = index;
-        return true;
+        return std::make_unique<ChunkMorsel>(chunks_[index]);
     }
 
 private:

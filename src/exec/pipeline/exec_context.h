@@ -6,6 +6,10 @@
 #include "common/memory_tracker.h"
 #include "common/thread_pool.h"
 
+namespace flashlake::io {
+class FileSystem;
+}
+
 namespace flashlake::exec {
 
 // What operators of one query share while it runs: the worker pool, how many drivers may run a
@@ -15,6 +19,7 @@ struct ExecContext {
     ThreadPool* pool = nullptr;
     size_t parallelism = 1;
     MemoryTracker* memory = nullptr;
+    io::FileSystem* fs = nullptr;  // where scans read files
     std::atomic<bool> cancelled{false};
 
     bool IsCancelled() const { return cancelled.load(std::memory_order_relaxed); }

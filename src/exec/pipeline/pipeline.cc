@@ -11,14 +11,18 @@ namespace {
 void DriveMorsels(Pipeline& pipeline, ExecContext& context) {
     Chunk chunk;
     uint64_t morsel_index = 0;
-    while (!context.IsCancelled() && pipeline.source->Next(context, chunk, morsel_index)) {
-        bool wants_more = true;
-        for (auto& op : pipeline.operators) {
-            wants_more = op->Process(context, chunk) && wants_more;
-            if (chunk.empty()) break;
+    while (!context.IsCancelled()) {
+        std::unique_ptr<Morsel> morsel = pipeline.source->NextMorsel(context, morsel_index);
+        if (!morsel) return;
+        for (uint64_t sequence = 0; !context.IsCancelled() && morsel->Next(context, chunk); ++sequence) {
+            bool wants_more = true;
+            for (auto& op : pipeline.operators) {
+                wants_more = op->Process(context, chunk) && wants_more;
+                if (chunk.empty()) break;
+            }
+            if (!chunk.empty()) pipeline.sink->Consume(context, std::move(chunk), ChunkOrder{morsel_index, sequence});
+            if (!wants_more) return;
         }
-        if (!chunk.empty()) pipeline.sink->Consume(context, std::move(chunk), morsel_index);
-        if (!wants_more) return;
     }
 }
 

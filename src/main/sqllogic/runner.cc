@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <sstream>
 
@@ -138,12 +139,12 @@ struct FileOutcome {
     int failed = 0;
 };
 
-FileOutcome RunFile(const fs::path& path, BackendFactory& factory) {
+FileOutcome RunFile(const fs::path& path, BackendFactory& factory, const std::map<std::string, std::string>& variables) {
     FileOutcome outcome;
     std::ifstream in(path);
     std::stringstream text;
     text << in.rdbuf();
-    auto records = ParseTestFile(text.str(), path.string(), factory.name());
+    auto records = ParseTestFile(text.str(), path.string(), factory.name(), variables);
     if (!records.ok()) {
         std::cout << "FAIL " << records.status().message() << "\n";
         outcome.failed = 1;
@@ -181,7 +182,18 @@ std::unique_ptr<BackendFactory> MakeInProcessBackendFactory() { return std::make
 int RunSqlLogicTests(const std::vector<std::string>& args) {
     std::vector<fs::path> files;
     std::unique_ptr<BackendFactory> factory = MakeInProcessBackendFactory();
+    std::map<std::string, std::string> variables;
     for (size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--var") {
+            size_t eq = i + 1 < args.size() ? args[i + 1].find('=') : std::string::npos;
+            if (eq == std::string::npos) {
+                std::cerr << "flashlake sqltest: --var needs NAME=VALUE\n";
+                return 2;
+            }
+            variables[args[i + 1].substr(0, eq)] = args[i + 1].substr(eq + 1);
+            ++i;
+            continue;
+        }
         if (args[i] == "--backend") {
             if (i + 1 >= args.size() || args[i + 1] != "inprocess") {
                 std::cerr << "flashlake sqltest: only --backend inprocess exists so far\n";
@@ -205,7 +217,7 @@ int RunSqlLogicTests(const std::vector<std::string>& args) {
     std::sort(files.begin(), files.end());
     int passed = 0, failed = 0, failed_files = 0;
     for (const auto& file : files) {
-        FileOutcome outcome = RunFile(file, *factory);
+        FileOutcome outcome = RunFile(file, *factory, variables);
         passed += outcome.passed;
         failed += outcome.failed;
         failed_files += outcome.failed > 0;

@@ -30,7 +30,8 @@ struct Line {
 }  // namespace
 
 Result<std::vector<TestRecord>> ParseTestFile(const std::string& text, const std::string& file,
-                                              const std::string& backend) {
+                                              const std::string& backend,
+                                              const std::map<std::string, std::string>& variables) {
     std::vector<Line> lines;
     {
         std::istringstream in(text);
@@ -39,6 +40,12 @@ Result<std::vector<TestRecord>> ParseTestFile(const std::string& text, const std
         while (std::getline(in, line)) {
             ++number;
             if (!line.empty() && line.back() == '\r') line.pop_back();
+            for (const auto& [name, value] : variables) {
+                std::string pattern = "${" + name + "}";
+                for (size_t pos = line.find(pattern); pos != std::string::npos; pos = line.find(pattern, pos + value.size())) {
+                    line.replace(pos, pattern.size(), value);
+                }
+            }
             lines.push_back({number, line});
         }
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,9 @@ struct TestRecord {
 // are dropped; this engine is called "flashlake"), `loop var start end` ... `endloop` with ${var}
 // substitution, `halt`, `#` comments and `hash-threshold` (ignored). `backend` (e.g. "inprocess",
 // "mysql") also counts as an engine name for skipif/onlyif.
+// `variables` are substituted like loop variables (${NAME}) everywhere, e.g. SHARED_DIR.
 Result<std::vector<TestRecord>> ParseTestFile(const std::string& text, const std::string& file,
-                                              const std::string& backend);
+                                              const std::string& backend,
+                                              const std::map<std::string, std::string>& variables = {});
 
 }  // namespace flashlake::cli::sqllogic

@@ -12,6 +12,9 @@
 namespace flashlake::functions {
 class FunctionRegistry;
 }
+namespace flashlake::io {
+class FileSystem;
+}
 namespace flashlake::sql {
 struct Expr;
 struct QueryNode;
@@ -19,6 +22,7 @@ struct TypeName;
 struct SelectNode;
 struct ValuesNode;
 struct TableRef;
+struct TableFunctionRef;
 }  // namespace flashlake::sql
 
 namespace flashlake::planner {
@@ -43,7 +47,8 @@ using VariableLookup = std::function<std::optional<Value>(const std::string& nam
 // clause, and the line and column in the text).
 class Binder {
 public:
-    Binder(const functions::FunctionRegistry& registry, VariableLookup variables);
+    // `fs` serves table functions that read files (FILES()); may be null where there are none.
+    Binder(const functions::FunctionRegistry& registry, VariableLookup variables, io::FileSystem* fs = nullptr);
 
     Result<LogicalOperatorPtr> BindQuery(const sql::QueryNode& query);
 
@@ -56,6 +61,7 @@ private:
     LogicalOperatorPtr BindSelect(const sql::SelectNode& select);
     LogicalOperatorPtr BindValues(const sql::ValuesNode& values);
     LogicalOperatorPtr BindTableRef(const sql::TableRef& ref, BindScope& scope);
+    LogicalOperatorPtr BindFilesFunction(const sql::TableFunctionRef& function, BindScope& scope);
     LogicalOperatorPtr BindLimit(const sql::QueryNode& query, LogicalOperatorPtr plan);
 
     BoundExprPtr BindFunction(const std::string& name, std::vector<BoundExprPtr> arguments, const sql::Expr& at);
@@ -66,6 +72,7 @@ private:
 
     const functions::FunctionRegistry& registry_;
     VariableLookup variables_;
+    io::FileSystem* fs_;
 };
 
 // "at line 1, column 8" for messages.

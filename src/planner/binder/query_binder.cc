@@ -1,5 +1,7 @@
 // Binding of query nodes (SELECT, VALUES, derived tables, LIMIT) into logical plans.
 
+#include <algorithm>
+
 #include "common/query_error.h"
 #include "planner/binder/binder.h"
 #include "sql/parser/query.h"
@@ -28,8 +30,8 @@ int64_t BindLimitValue(const sql::Expr& expr, const char* what) {
 
 }  // namespace
 
-Binder::Binder(const functions::FunctionRegistry& registry, VariableLookup variables)
-    : registry_(registry), variables_(std::move(variables)) {}
+Binder::Binder(const functions::FunctionRegistry& registry, VariableLookup variables, io::FileSystem* fs)
+    : registry_(registry), variables_(std::move(variables)), fs_(fs) {}
 
 Result<LogicalOperatorPtr> Binder::BindQuery(const sql::QueryNode& query) {
     try {
@@ -119,8 +121,13 @@ LogicalOperatorPtr Binder::BindTableRef(const sql::TableRef& ref, BindScope& sco
         case sql::TableRefKind::kBaseTable:
             ThrowQueryError(ErrorCode::kUnknownTable, "Unknown table '", ref.As<sql::BaseTableRef>().name.ToString(),
                             "': tables arrive with the lake storage layer");
-        case sql::TableRefKind::kTableFunction:
-            ThrowQueryError(ErrorCode::kNotSupported, "table functions are not supported yet");
+        case sql::TableRefKind::kTableFunction: {
+            const auto& function = ref.As<sql::TableFunctionRef>();
+            std::string name = function.name.back();
+            std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+            if (name == "files") return BindFilesFunction(function, scope);
+            ThrowQueryError(ErrorCode::kUnknownFunction, "Unknown table function '", function.name.back(), "'");
+        }
         case sql::TableRefKind::kJoin: ThrowQueryError(ErrorCode::kNotSupported, "joins are not supported yet");
     }
     ThrowQueryError(ErrorCode::kInternal, "unknown table reference kind");

@@ -10,6 +10,7 @@ const char* LogicalOperatorName(LogicalOperatorKind kind) {
         case LogicalOperatorKind::kProjection: return "PROJECT";
         case LogicalOperatorKind::kFilter: return "FILTER";
         case LogicalOperatorKind::kLimit: return "LIMIT";
+        case LogicalOperatorKind::kFileScan: return "FILE_SCAN";
     }
     return "?";
 }
@@ -32,6 +33,10 @@ std::string LogicalOperator::ToString(bool verbose, int depth) const {
         case LogicalOperatorKind::kLimit:
             line += " " + std::to_string(limit);
             if (offset > 0) line += " OFFSET " + std::to_string(offset);
+            break;
+        case LogicalOperatorKind::kFileScan:
+            line += std::string(file_scan->format == FileFormat::kParquet ? " parquet" : " csv") + " (" +
+                    std::to_string(file_scan->paths.size()) + " files)";
             break;
     }
     if (verbose) {

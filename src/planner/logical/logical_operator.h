@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "planner/expression/bound_expression.h"
+#include "planner/logical/file_scan_spec.h"
 #include "types/logical_type.h"
 
 namespace flashlake::planner {
@@ -15,6 +16,7 @@ enum class LogicalOperatorKind {
     kProjection,  // `expressions` over the child's columns
     kFilter,      // rows of the child where `expressions[0]` is true
     kLimit,       // `offset` rows skipped, then at most `limit` rows
+    kFileScan,    // rows of the files in `file_scan` (FILES() table function)
 };
 
 // A node of the logical plan. The binder's output is turned into a tree of these; optimizer
@@ -26,6 +28,7 @@ struct LogicalOperator {
     std::vector<std::vector<planner::BoundExprPtr>> rows;  // kValues
     int64_t limit = -1;                                // kLimit; -1 = none
     int64_t offset = 0;                                // kLimit
+    std::shared_ptr<const FileScanSpec> file_scan;     // kFileScan
     std::vector<std::string> names;                    // output column names
     std::vector<LogicalType> types;                    // output column types
     double estimated_rows = 0;                         // for EXPLAIN VERBOSE and, later, join order
