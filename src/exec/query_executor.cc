@@ -56,6 +56,10 @@ void BuildPipeline(const LogicalOperator& node, Pipeline& pipeline, ExecContext&
             BuildPipeline(*node.children[0], pipeline, context);
             pipeline.operators.push_back(std::make_unique<LimitOperator>(node.limit, node.offset));
             return;
+        case LogicalOperatorKind::kAggregate:
+        case LogicalOperatorKind::kSort:
+        case LogicalOperatorKind::kJoin:
+        case LogicalOperatorKind::kUnion: break;
     }
     ThrowQueryError(ErrorCode::kNotSupported, "cannot execute plan operator ", planner::LogicalOperatorName(node.kind));
 }

@@ -11,6 +11,10 @@ const char* LogicalOperatorName(LogicalOperatorKind kind) {
         case LogicalOperatorKind::kFilter: return "FILTER";
         case LogicalOperatorKind::kLimit: return "LIMIT";
         case LogicalOperatorKind::kFileScan: return "FILE_SCAN";
+        case LogicalOperatorKind::kAggregate: return "AGGREGATE";
+        case LogicalOperatorKind::kSort: return "SORT";
+        case LogicalOperatorKind::kJoin: return "JOIN";
+        case LogicalOperatorKind::kUnion: return "UNION";
     }
     return "?";
 }
@@ -38,6 +42,40 @@ std::string LogicalOperator::ToString(bool verbose, int depth) const {
             line += std::string(file_scan->format == FileFormat::kParquet ? " parquet" : " csv") + " (" +
                     std::to_string(file_scan->paths.size()) + " files)";
             break;
+        case LogicalOperatorKind::kAggregate: {
+            line += " groups=[";
+            for (size_t i = 0; i < groups.size(); ++i) line += (i ? ", " : "") + groups[i]->ToString();
+            line += "] aggregates=[";
+            for (size_t i = 0; i < aggregates.size(); ++i) {
+                line += (i ? ", " : "") + aggregates[i].function.name + "(" + (aggregates[i].distinct ? "DISTINCT " : "");
+                for (size_t a = 0; a < aggregates[i].arguments.size(); ++a) {
+                    line += (a ? ", " : "") + aggregates[i].arguments[a]->ToString();
+                }
+                line += ")";
+            }
+            line += "]";
+            break;
+        }
+        case LogicalOperatorKind::kSort: {
+            line += " [";
+            for (size_t i = 0; i < order_by.size(); ++i) {
+                line += (i ? ", " : "") + order_by[i].expression->ToString() + (order_by[i].ascending ? " ASC" : " DESC");
+            }
+            line += "]";
+            if (limit >= 0) line += " LIMIT " + std::to_string(limit);
+            break;
+        }
+        case LogicalOperatorKind::kJoin: {
+            static const char* kNames[] = {"INNER", "LEFT", "RIGHT", "FULL", "CROSS", "SEMI", "ANTI"};
+            line += std::string(" ") + kNames[static_cast<int>(join_type)] + " [";
+            for (size_t i = 0; i < left_keys.size(); ++i) {
+                line += (i ? ", " : "") + left_keys[i]->ToString() + " = " + right_keys[i]->ToString();
+            }
+            line += "]";
+            if (!expressions.empty()) line += " residual=" + expressions[0]->ToString();
+            break;
+        }
+        case LogicalOperatorKind::kUnion: line += distinct ? " DISTINCT" : " ALL"; break;
     }
     if (verbose) {
         char estimate[64];
@@ -47,6 +85,19 @@ std::string LogicalOperator::ToString(bool verbose, int depth) const {
     line += "\n";
     for (const auto& child : children) line += child->ToString(verbose, depth + 1);
     return line;
+}
+
+}  // namespace flashlake::planner
+
+namespace flashlake::planner {
+
+BoundAggregate BoundAggregate::Clone() const {
+    BoundAggregate copy;
+    copy.name = name;
+    copy.function = function;
+    for (const auto& argument : arguments) copy.arguments.push_back(argument->Clone());
+    copy.distinct = distinct;
+    return copy;
 }
 
 }  // namespace flashlake::planner

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "planner/expression/bound_expression.h"
+#include "functions/aggregate_function.h"
 #include "planner/logical/file_scan_spec.h"
 #include "types/logical_type.h"
 
@@ -17,6 +18,28 @@ enum class LogicalOperatorKind {
     kFilter,      // rows of the child where `expressions[0]` is true
     kLimit,       // `offset` rows skipped, then at most `limit` rows
     kFileScan,    // rows of the files in `file_scan` (FILES() table function)
+    kAggregate,   // output: `groups` values, then one column per `aggregates` entry
+    kSort,        // child rows ordered by `order_by`; with limit >= 0 only the first `limit` (top-N)
+    kJoin,        // `join_type` of children[0] (left/probe) and children[1] (right/build)
+    kUnion,       // children's rows one after another (UNION ALL); `distinct` removes duplicates
+};
+
+enum class JoinType { kInner, kLeft, kRight, kFull, kCross, kSemi, kAnti };
+
+// One aggregate call: the function resolved for its argument types, the argument expressions
+// over the child's columns, and DISTINCT.
+struct BoundAggregate {
+    std::string name;  // as written, for EXPLAIN and result column names
+    functions::BoundAggregateFunction function;
+    std::vector<BoundExprPtr> arguments;
+    bool distinct = false;
+    BoundAggregate Clone() const;
+};
+
+struct BoundOrderBy {
+    BoundExprPtr expression;
+    bool ascending = true;
+    bool nulls_first = true;  // SQL default as in StarRocks/MySQL: NULLs first ascending, last descending
 };
 
 // A node of the logical plan. The binder's output is turned into a tree of these; optimizer
@@ -29,6 +52,18 @@ struct LogicalOperator {
     int64_t limit = -1;                                // kLimit; -1 = none
     int64_t offset = 0;                                // kLimit
     std::shared_ptr<const FileScanSpec> file_scan;     // kFileScan
+    std::vector<BoundExprPtr> groups;                  // kAggregate: GROUP BY keys over the child
+    std::vector<BoundAggregate> aggregates;            // kAggregate
+    std::vector<BoundOrderBy> order_by;                // kSort
+    JoinType join_type = JoinType::kInner;             // kJoin
+    // kJoin: equality keys, left_keys[i] (over the left child) = right_keys[i] (over the right).
+    // `expressions[0]`, when present, is a residual condition over the joined row (left columns
+    // then right columns). Anti joins from NOT IN set `null_aware`: a NULL key on the right makes
+    // the result empty, a NULL key on the left never qualifies.
+    std::vector<BoundExprPtr> left_keys;
+    std::vector<BoundExprPtr> right_keys;
+    bool null_aware = false;
+    bool distinct = false;                             // kUnion
     std::vector<std::string> names;                    // output column names
     std::vector<LogicalType> types;                    // output column types
     double estimated_rows = 0;                         // for EXPLAIN VERBOSE and, later, join order
