@@ -50,7 +50,7 @@ void BuildPipeline(const LogicalOperator& node, Pipeline& pipeline, ExecContext&
             return;
         case LogicalOperatorKind::kFilter:
             BuildPipeline(*node.children[0], pipeline, context);
-            pipeline.operators.push_back(std::make_unique<FilterOperator>(*node.expressions[0]));
+            pipeline.operators.push_back(std::make_unique<FilterOperator>(node.expressions));
             return;
         case LogicalOperatorKind::kLimit:
             BuildPipeline(*node.children[0], pipeline, context);

@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "common/result.h"
 #include "lake/binary_row.h"
+#include "lake/data_type.h"
 #include "lake/simple_stats.h"
 
 namespace flashlake::lake {
@@ -50,5 +52,13 @@ struct DataFileMeta {
 
     bool operator==(const DataFileMeta&) const = default;
 };
+
+struct TableSchema;
+
+// The columns `file.value_stats` covers, given the schema the file was written with: the
+// `value_stats_cols` if present (dense stats), else the `write_cols` of a data-evolution file
+// (which may name the system columns _ROW_ID and _SEQUENCE_NUMBER), else every field.
+// kCorruption when a named column is not in the schema.
+Result<std::vector<DataField>> ValueStatsFields(const TableSchema& file_schema, const DataFileMeta& file);
 
 }  // namespace flashlake::lake

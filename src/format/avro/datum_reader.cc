@@ -322,21 +322,27 @@ Status ReadCollection(const Step& step, BinaryDecoder* d, Datum* out) {
     const char* what = is_map ? "map" : "array";
     std::vector<Datum>* items = out->SetItemsType(is_map ? Type::kMap : Type::kArray);
     std::vector<std::string>* keys = is_map ? &out->mutable_map_keys() : nullptr;
-    items->clear();
-    if (keys) keys->clear();
-    while (true) {
+    // Items are decoded into the Datum's existing elements first (reusing their storage), and
+    // the vectors grow only as items are actually decoded, never by a count read from the input.
+    size_t used = 0;
+    Status status;
+    while (status.ok()) {
         int64_t count;
-        FL_RETURN_NOT_OK(ReadBlockCount(d, &count, what));
-        if (count == 0) return Status::OK();
-        FL_RETURN_NOT_OK(CheckCount(d, count, step.item_min_size, int64_t(items->size()), what));
-        size_t start = items->size();
-        items->resize(start + static_cast<size_t>(count));
-        if (keys) keys->resize(start + static_cast<size_t>(count));
-        for (size_t i = start; i < items->size(); ++i) {
-            if (keys) FL_RETURN_NOT_OK(d->ReadBytes(&(*keys)[i], "map key"));
-            FL_RETURN_NOT_OK(ReadStep(*step.items, d, &(*items)[i]));
+        status = ReadBlockCount(d, &count, what);
+        if (!status.ok() || count == 0) break;
+        status = CheckCount(d, count, step.item_min_size, static_cast<int64_t>(used), what);
+        for (int64_t i = 0; status.ok() && i < count; ++i, ++used) {
+            if (used == items->size()) {
+                items->emplace_back();
+                if (keys) keys->emplace_back();
+            }
+            if (keys) status = d->ReadBytes(&(*keys)[used], "map key");
+            if (status.ok()) status = ReadStep(*step.items, d, &(*items)[used]);
         }
     }
+    items->resize(used);
+    if (keys) keys->resize(used);
+    return status;
 }
 
 Status ReadStep(const Step& step, BinaryDecoder* d, Datum* out) {

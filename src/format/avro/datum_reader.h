@@ -55,6 +55,6 @@ Status SkipValue(const Node& node, BinaryDecoder* decoder);
 
 // Arrays and maps of values that take no bytes (nulls, empty records) are limited to this many
 // items per value, since the byte count cannot bound them.
-inline constexpr int64_t kMaxZeroSizeItems = 1 << 20;
+inline constexpr int64_t kMaxZeroSizeItems = 1 << 16;
 
 }  // namespace flashlake::format::avro

@@ -1,5 +1,6 @@
 #include "format/parquet/bit_packing.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <utility>
@@ -51,7 +52,7 @@ inline uint64_t ExtractSafe(const uint8_t* in, size_t in_size, size_t bit) {
 template <int kWidth, typename T>
 void UnpackWidth(const uint8_t* in, size_t in_size, T* out, size_t count) {
     if constexpr (kWidth == 0) {
-        std::memset(out, 0, count * sizeof(T));
+        std::fill_n(out, count, T{0});
     } else {
         // Groups of eight values span kWidth bytes; a group is fast when all its 8-byte (9 for
         // wide values) windows lie inside the input.

@@ -1,98 +1,62 @@
-// Decoding of the Parquet metadata structures from the Thrift compact protocol. Each struct is
-// read field by field; unknown fields are skipped (newer writers add fields freely), required
-// fields are checked at the end, and every error carries the path of structs being decoded.
+// Decoding of the file-level Parquet metadata (FileMetaData and what it contains) from the Thrift
+// compact protocol. Each struct is read field by field; unknown fields are skipped (newer writers
+// add fields freely), required fields are checked at the end, and every error carries the path of
+// structs being decoded.
 
 #include "format/parquet/metadata_codec.h"
-#include "format/parquet/thrift_compact.h"
+#include "format/parquet/thrift_struct_reader.h"
 
 namespace flashlake::format::parquet {
 
+using thrift_decode::ReadEnum;
+using thrift_decode::Reader;
+using thrift_decode::ReadList;
+using thrift_decode::ReadOptionalBinary;
+using thrift_decode::ReadOptionalBool;
+using thrift_decode::ReadOptionalI32;
+using thrift_decode::ReadOptionalI64;
+using thrift_decode::ReadOptionalStatistics;
+using thrift_decode::ReadStruct;
+using thrift_decode::SkipStruct;
+
+namespace thrift_decode {
+
+Status ReadStatistics(Reader& in, Statistics* out) {
+    return ReadStruct(in, "Statistics", 0, [&](const ThriftField& f) -> Status {
+        switch (f.id) {
+            case 1:
+                return ReadOptionalBinary(in, f, &out->max);
+            case 2:
+                return ReadOptionalBinary(in, f, &out->min);
+            case 3:
+                return ReadOptionalI64(in, f, &out->null_count);
+            case 4:
+                return ReadOptionalI64(in, f, &out->distinct_count);
+            case 5:
+                return ReadOptionalBinary(in, f, &out->max_value);
+            case 6:
+                return ReadOptionalBinary(in, f, &out->min_value);
+            case 7:
+                return ReadOptionalBool(in, f, &out->is_max_value_exact);
+            case 8:
+                return ReadOptionalBool(in, f, &out->is_min_value_exact);
+            default:
+                return in.Skip(f.type);
+        }
+    });
+}
+
+Status ReadOptionalStatistics(Reader& in, const ThriftField& f, std::optional<Statistics>* out) {
+    FL_RETURN_NOT_OK(in.ExpectType(f, ThriftType::kStruct));
+    Statistics statistics;
+    FL_RETURN_NOT_OK(ReadStatistics(in, &statistics));
+    *out = std::move(statistics);
+    return Status::OK();
+}
+
+}  // namespace thrift_decode
+
 namespace {
-
-using Reader = ThriftCompactReader;
-
-// Reads one struct, calling on_field(field) for each field; on_field skips what it does not know.
-// `required` lists (as bits of field ids < 32) the fields that must be present.
-template <typename OnField>
-Status ReadStruct(Reader& in, const char* name, uint32_t required, OnField&& on_field) {
-    Status status = [&]() -> Status {
-        FL_RETURN_NOT_OK(in.BeginStruct());
-        uint32_t seen = 0;
-        while (true) {
-            ThriftField field;
-            FL_RETURN_NOT_OK(in.ReadFieldHeader(&field));
-            if (field.type == ThriftType::kStop) break;
-            Status status = on_field(field);
-            if (!status.ok()) {
-                // A known field id with an unexpected wire type (an old or foreign writer's
-                // field): skip it like an unknown field instead of misreading it.
-                if (!in.TakeTypeMismatch()) return status;
-                FL_RETURN_NOT_OK(in.Skip(field.type));
-                continue;
-            }
-            if (field.id < 32) seen |= uint32_t{1} << field.id;
-        }
-        uint32_t missing = required & ~seen;
-        if (missing != 0) {
-            return Status::Corruption("missing required field " + std::to_string(__builtin_ctz(missing)));
-        }
-        return in.EndStruct();
-    }();
-    return status.WithContext(name);
-}
-
-// Reads a list field, calling on_element(element_type) once per element.
-template <typename OnElement>
-Status ReadList(Reader& in, const ThriftField& field, OnElement&& on_element) {
-    FL_RETURN_NOT_OK(in.ExpectType(field, ThriftType::kList));
-    ThriftListHeader header;
-    FL_RETURN_NOT_OK(in.ReadListHeader(&header));
-    for (uint32_t i = 0; i < header.size; ++i) FL_RETURN_NOT_OK(on_element(header.element_type));
-    return Status::OK();
-}
-
-template <typename Enum>
-Status ReadEnum(Reader& in, const ThriftField& field, Enum* out) {
-    int32_t value;
-    FL_RETURN_NOT_OK(in.ReadI32(field, &value));
-    *out = static_cast<Enum>(value);
-    return Status::OK();
-}
-
-template <typename T>
-Status ReadOptionalI32(Reader& in, const ThriftField& field, std::optional<T>* out) {
-    int32_t value;
-    FL_RETURN_NOT_OK(in.ReadI32(field, &value));
-    *out = static_cast<T>(value);
-    return Status::OK();
-}
-
-Status ReadOptionalI64(Reader& in, const ThriftField& field, std::optional<int64_t>* out) {
-    int64_t value;
-    FL_RETURN_NOT_OK(in.ReadI64(field, &value));
-    *out = value;
-    return Status::OK();
-}
-
-Status ReadOptionalBinary(Reader& in, const ThriftField& field, std::optional<std::string>* out) {
-    std::string value;
-    FL_RETURN_NOT_OK(in.ReadBinary(field, &value));
-    *out = std::move(value);
-    return Status::OK();
-}
-
-Status ReadOptionalBool(Reader& in, const ThriftField& field, std::optional<bool>* out) {
-    bool value;
-    FL_RETURN_NOT_OK(in.ReadBool(field, &value));
-    *out = value;
-    return Status::OK();
-}
-
-// A struct with no fields of interest (the empty members of LogicalType and friends).
-Status SkipStruct(Reader& in, const ThriftField& field) {
-    FL_RETURN_NOT_OK(in.ExpectType(field, ThriftType::kStruct));
-    return in.Skip(ThriftType::kStruct);
-}
 
 Status ReadTimeUnit(Reader& in, TimeUnit* out) {
     return ReadStruct(in, "TimeUnit", 0, [&](const ThriftField& f) -> Status {
@@ -212,39 +176,6 @@ Status ReadKeyValues(Reader& in, const ThriftField& field, std::vector<KeyValue>
         if (type != ThriftType::kStruct) return Status::Corruption("key_value_metadata element is not a struct");
         return ReadKeyValue(in, &out->emplace_back());
     });
-}
-
-Status ReadStatistics(Reader& in, Statistics* out) {
-    return ReadStruct(in, "Statistics", 0, [&](const ThriftField& f) -> Status {
-        switch (f.id) {
-            case 1:
-                return ReadOptionalBinary(in, f, &out->max);
-            case 2:
-                return ReadOptionalBinary(in, f, &out->min);
-            case 3:
-                return ReadOptionalI64(in, f, &out->null_count);
-            case 4:
-                return ReadOptionalI64(in, f, &out->distinct_count);
-            case 5:
-                return ReadOptionalBinary(in, f, &out->max_value);
-            case 6:
-                return ReadOptionalBinary(in, f, &out->min_value);
-            case 7:
-                return ReadOptionalBool(in, f, &out->is_max_value_exact);
-            case 8:
-                return ReadOptionalBool(in, f, &out->is_min_value_exact);
-            default:
-                return in.Skip(f.type);
-        }
-    });
-}
-
-Status ReadOptionalStatistics(Reader& in, const ThriftField& f, std::optional<Statistics>* out) {
-    FL_RETURN_NOT_OK(in.ExpectType(f, ThriftType::kStruct));
-    Statistics statistics;
-    FL_RETURN_NOT_OK(ReadStatistics(in, &statistics));
-    *out = std::move(statistics);
-    return Status::OK();
 }
 
 Status ReadColumnMetaData(Reader& in, ColumnMetaData* out) {
@@ -419,250 +350,6 @@ Status DecodeFileMetaData(const uint8_t* data, size_t size, FileMetaData* out) {
                 return in.Skip(f.type);
         }
     });
-}
-
-Status DecodePageHeader(const uint8_t* data, size_t size, PageHeader* out, size_t* header_size) {
-    Reader in(data, size);
-    FL_RETURN_NOT_OK(ReadStruct(in, "PageHeader", 0b1110, [&](const ThriftField& f) -> Status {
-        switch (f.id) {
-            case 1:
-                return ReadEnum(in, f, &out->type);
-            case 2:
-                return in.ReadI32(f, &out->uncompressed_page_size);
-            case 3:
-                return in.ReadI32(f, &out->compressed_page_size);
-            case 4:
-                return ReadOptionalI32(in, f, &out->crc);
-            case 5: {
-                FL_RETURN_NOT_OK(in.ExpectType(f, ThriftType::kStruct));
-                DataPageHeader& page = out->data_page_header.emplace();
-                return ReadStruct(in, "DataPageHeader", 0b11110, [&](const ThriftField& g) -> Status {
-                    switch (g.id) {
-                        case 1:
-                            return in.ReadI32(g, &page.num_values);
-                        case 2:
-                            return ReadEnum(in, g, &page.encoding);
-                        case 3:
-                            return ReadEnum(in, g, &page.definition_level_encoding);
-                        case 4:
-                            return ReadEnum(in, g, &page.repetition_level_encoding);
-                        case 5:
-                            return ReadOptionalStatistics(in, g, &page.statistics);
-                        default:
-                            return in.Skip(g.type);
-                    }
-                });
-            }
-            case 7: {
-                FL_RETURN_NOT_OK(in.ExpectType(f, ThriftType::kStruct));
-                DictionaryPageHeader& page = out->dictionary_page_header.emplace();
-                return ReadStruct(in, "DictionaryPageHeader", 0b110, [&](const ThriftField& g) -> Status {
-                    switch (g.id) {
-                        case 1:
-                            return in.ReadI32(g, &page.num_values);
-                        case 2:
-                            return ReadEnum(in, g, &page.encoding);
-                        case 3:
-                            return ReadOptionalBool(in, g, &page.is_sorted);
-                        default:
-                            return in.Skip(g.type);
-                    }
-                });
-            }
-            case 8: {
-                FL_RETURN_NOT_OK(in.ExpectType(f, ThriftType::kStruct));
-                DataPageHeaderV2& page = out->data_page_header_v2.emplace();
-                return ReadStruct(in, "DataPageHeaderV2", 0b1111110, [&](const ThriftField& g) -> Status {
-                    switch (g.id) {
-                        case 1:
-                            return in.ReadI32(g, &page.num_values);
-                        case 2:
-                            return in.ReadI32(g, &page.num_nulls);
-                        case 3:
-                            return in.ReadI32(g, &page.num_rows);
-                        case 4:
-                            return ReadEnum(in, g, &page.encoding);
-                        case 5:
-                            return in.ReadI32(g, &page.definition_levels_byte_length);
-                        case 6:
-                            return in.ReadI32(g, &page.repetition_levels_byte_length);
-                        case 7:
-                            return in.ReadBool(g, &page.is_compressed);
-                        case 8:
-                            return ReadOptionalStatistics(in, g, &page.statistics);
-                        default:
-                            return in.Skip(g.type);
-                    }
-                });
-            }
-            default:
-                return in.Skip(f.type);
-        }
-    }));
-    *header_size = in.position();
-    return Status::OK();
-}
-
-Status DecodeColumnIndex(const uint8_t* data, size_t size, ColumnIndex* out) {
-    Reader in(data, size);
-    return ReadStruct(in, "ColumnIndex", 0b11110, [&](const ThriftField& f) -> Status {
-        auto read_i64_list = [&](std::vector<int64_t>* list) {
-            return ReadList(in, f, [&](ThriftType) -> Status {
-                FL_ASSIGN_OR_RETURN(int64_t value, in.ReadVarintSigned());
-                list->push_back(value);
-                return Status::OK();
-            });
-        };
-        switch (f.id) {
-            case 1:
-                return ReadList(in, f, [&](ThriftType) -> Status {
-                    bool value;
-                    FL_RETURN_NOT_OK(in.ReadBoolElement(&value));
-                    out->null_pages.push_back(value);
-                    return Status::OK();
-                });
-            case 2:
-                return ReadList(in, f,
-                                [&](ThriftType) { return in.ReadBinaryElement(&out->min_values.emplace_back()); });
-            case 3:
-                return ReadList(in, f,
-                                [&](ThriftType) { return in.ReadBinaryElement(&out->max_values.emplace_back()); });
-            case 4:
-                return ReadEnum(in, f, &out->boundary_order);
-            case 5:
-                return read_i64_list(&out->null_counts);
-            case 6:
-                return read_i64_list(&out->repetition_level_histograms);
-            case 7:
-                return read_i64_list(&out->definition_level_histograms);
-            default:
-                return in.Skip(f.type);
-        }
-    });
-}
-
-Status DecodeOffsetIndex(const uint8_t* data, size_t size, OffsetIndex* out) {
-    Reader in(data, size);
-    return ReadStruct(in, "OffsetIndex", 0b10, [&](const ThriftField& f) -> Status {
-        switch (f.id) {
-            case 1:
-                return ReadList(in, f, [&](ThriftType type) -> Status {
-                    if (type != ThriftType::kStruct)
-                        return Status::Corruption("page_locations element is not a struct");
-                    PageLocation& location = out->page_locations.emplace_back();
-                    return ReadStruct(in, "PageLocation", 0b1110, [&](const ThriftField& g) -> Status {
-                        if (g.id == 1) return in.ReadI64(g, &location.offset);
-                        if (g.id == 2) return in.ReadI32(g, &location.compressed_page_size);
-                        if (g.id == 3) return in.ReadI64(g, &location.first_row_index);
-                        return in.Skip(g.type);
-                    });
-                });
-            case 2:
-                return ReadList(in, f, [&](ThriftType) -> Status {
-                    FL_ASSIGN_OR_RETURN(int64_t value, in.ReadVarintSigned());
-                    out->unencoded_byte_array_data_bytes.push_back(value);
-                    return Status::OK();
-                });
-            default:
-                return in.Skip(f.type);
-        }
-    });
-}
-
-Status DecodeBloomFilterHeader(const uint8_t* data, size_t size, BloomFilterHeader* out, size_t* header_size) {
-    Reader in(data, size);
-    // The algorithm, hash and compression are unions of empty structs: note which member is set.
-    auto read_union = [&](const ThriftField& f, const char* name, bool* known) -> Status {
-        FL_RETURN_NOT_OK(in.ExpectType(f, ThriftType::kStruct));
-        return ReadStruct(in, name, 0, [&](const ThriftField& g) -> Status {
-            if (g.id == 1) *known = true;
-            return in.Skip(g.type);
-        });
-    };
-    FL_RETURN_NOT_OK(ReadStruct(in, "BloomFilterHeader", 0b11110, [&](const ThriftField& f) -> Status {
-        switch (f.id) {
-            case 1:
-                return in.ReadI32(f, &out->num_bytes);
-            case 2:
-                return read_union(f, "BloomFilterAlgorithm", &out->algorithm_block);
-            case 3:
-                return read_union(f, "BloomFilterHash", &out->hash_xxhash);
-            case 4:
-                return read_union(f, "BloomFilterCompression", &out->compression_uncompressed);
-            default:
-                return in.Skip(f.type);
-        }
-    }));
-    *header_size = in.position();
-    return Status::OK();
-}
-
-const char* PhysicalKindName(PhysicalKind kind) {
-    switch (kind) {
-        case PhysicalKind::kBoolean:
-            return "BOOLEAN";
-        case PhysicalKind::kInt32:
-            return "INT32";
-        case PhysicalKind::kInt64:
-            return "INT64";
-        case PhysicalKind::kInt96:
-            return "INT96";
-        case PhysicalKind::kFloat:
-            return "FLOAT";
-        case PhysicalKind::kDouble:
-            return "DOUBLE";
-        case PhysicalKind::kByteArray:
-            return "BYTE_ARRAY";
-        case PhysicalKind::kFixedLenByteArray:
-            return "FIXED_LEN_BYTE_ARRAY";
-    }
-    return "unknown physical type";
-}
-
-const char* EncodingName(Encoding encoding) {
-    switch (encoding) {
-        case Encoding::kPlain:
-            return "PLAIN";
-        case Encoding::kPlainDictionary:
-            return "PLAIN_DICTIONARY";
-        case Encoding::kRle:
-            return "RLE";
-        case Encoding::kBitPacked:
-            return "BIT_PACKED";
-        case Encoding::kDeltaBinaryPacked:
-            return "DELTA_BINARY_PACKED";
-        case Encoding::kDeltaLengthByteArray:
-            return "DELTA_LENGTH_BYTE_ARRAY";
-        case Encoding::kDeltaByteArray:
-            return "DELTA_BYTE_ARRAY";
-        case Encoding::kRleDictionary:
-            return "RLE_DICTIONARY";
-        case Encoding::kByteStreamSplit:
-            return "BYTE_STREAM_SPLIT";
-    }
-    return "unknown encoding";
-}
-
-const char* CodecName(CompressionCodec codec) {
-    switch (codec) {
-        case CompressionCodec::kUncompressed:
-            return "UNCOMPRESSED";
-        case CompressionCodec::kSnappy:
-            return "SNAPPY";
-        case CompressionCodec::kGzip:
-            return "GZIP";
-        case CompressionCodec::kLzo:
-            return "LZO";
-        case CompressionCodec::kBrotli:
-            return "BROTLI";
-        case CompressionCodec::kLz4:
-            return "LZ4";
-        case CompressionCodec::kZstd:
-            return "ZSTD";
-        case CompressionCodec::kLz4Raw:
-            return "LZ4_RAW";
-    }
-    return "unknown codec";
 }
 
 }  // namespace flashlake::format::parquet

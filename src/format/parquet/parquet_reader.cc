@@ -28,6 +28,12 @@ Result<std::unique_ptr<ParquetReader>> ParquetReader::Open(std::shared_ptr<io::R
     return reader;
 }
 
+Result<std::unique_ptr<ParquetReader>> ParquetReader::Open(io::FileSystem& fs, const std::string& path,
+                                                           const ReaderOptions& options) {
+    FL_ASSIGN_OR_RETURN(std::unique_ptr<io::RandomAccessFile> file, fs.OpenForRead(path));
+    return Open(std::shared_ptr<io::RandomAccessFile>(std::move(file)), options);
+}
+
 Status ParquetReader::ParseFooter() {
     if (file_size_ < 12) {
         return Status::Corruption("file of " + std::to_string(file_size_) + " bytes is too small for Parquet");

@@ -38,6 +38,8 @@ class ParquetReader {
 public:
     static Result<std::unique_ptr<ParquetReader>> Open(std::shared_ptr<io::RandomAccessFile> file,
                                                        const ReaderOptions& options = {});
+    static Result<std::unique_ptr<ParquetReader>> Open(io::FileSystem& fs, const std::string& path,
+                                                       const ReaderOptions& options = {});
 
     const FileMetaData& metadata() const { return metadata_; }
     const ParquetSchema& schema() const { return schema_; }

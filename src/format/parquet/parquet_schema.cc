@@ -126,31 +126,33 @@ void ResolveDecimal(const LogicalTypeAnnotation& annotation, LeafColumn* leaf) {
 void ResolveInt32(const LogicalTypeAnnotation& annotation, LeafColumn* leaf) {
     leaf->sort_order = SortOrder::kSigned;
     switch (annotation.kind) {
-        case Kind::kInteger:
+        case Kind::kInteger: {
             if (!annotation.is_signed) leaf->sort_order = SortOrder::kUnsigned;
-            switch (annotation.bit_width * (annotation.is_signed ? 1 : -1)) {
-                case 8:
-                    leaf->type = LogicalType::TinyInt(), leaf->conversion = Conversion::kInt32ToInt8;
+            // Unsigned values widen to the next signed type so that every value stays exact.
+            struct Mapping {
+                int bits;
+                bool is_signed;
+                LogicalType type;
+                Conversion conversion;
+            };
+            const Mapping mappings[] = {
+                {8, true, LogicalType::TinyInt(), Conversion::kInt32ToInt8},
+                {16, true, LogicalType::SmallInt(), Conversion::kInt32ToInt16},
+                {32, true, LogicalType::Int(), Conversion::kNone},
+                {8, false, LogicalType::SmallInt(), Conversion::kUint8ToInt16},
+                {16, false, LogicalType::Int(), Conversion::kUint16ToInt32},
+                {32, false, LogicalType::BigInt(), Conversion::kUint32ToInt64},
+            };
+            for (const Mapping& mapping : mappings) {
+                if (mapping.bits == annotation.bit_width && mapping.is_signed == annotation.is_signed) {
+                    leaf->type = mapping.type;
+                    leaf->conversion = mapping.conversion;
                     return;
-                case 16:
-                    leaf->type = LogicalType::SmallInt(), leaf->conversion = Conversion::kInt32ToInt16;
-                    return;
-                case 32:
-                    leaf->type = LogicalType::Int();
-                    return;
-                case -8:
-                    leaf->type = LogicalType::SmallInt(), leaf->conversion = Conversion::kUint8ToInt16;
-                    return;
-                case -16:
-                    leaf->type = LogicalType::Int(), leaf->conversion = Conversion::kUint16ToInt32;
-                    return;
-                case -32:
-                    leaf->type = LogicalType::BigInt(), leaf->conversion = Conversion::kUint32ToInt64;
-                    return;
-                default:
-                    Unsupported(leaf, "INT(" + std::to_string(annotation.bit_width) + ") over INT32");
-                    return;
+                }
             }
+            Unsupported(leaf, "INT(" + std::to_string(annotation.bit_width) + ") over INT32");
+            return;
+        }
         case Kind::kDate:
             leaf->type = LogicalType::Date();
             return;

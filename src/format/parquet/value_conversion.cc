@@ -32,7 +32,9 @@ int64_t Int96ToMicros(const Int96& value) {
     int32_t julian_day;
     std::memcpy(&nanos, value.bytes, 8);
     std::memcpy(&julian_day, value.bytes + 8, 4);
-    return (julian_day - kJulianEpochDay) * date_time::kMicrosPerDay + FloorDiv(nanos, 1000);
+    // Wrapping arithmetic: a garbage day must give a garbage value, not undefined behaviour.
+    uint64_t day_micros = static_cast<uint64_t>(julian_day - kJulianEpochDay) * date_time::kMicrosPerDay;
+    return static_cast<int64_t>(day_micros + static_cast<uint64_t>(FloorDiv(nanos, 1000)));
 }
 
 // Big-endian two's complement of any length; false when it does not fit 128 bits.

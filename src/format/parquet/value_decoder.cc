@@ -20,7 +20,7 @@ public:
     Status Decode(void* out, size_t count, Arena*) override {
         size_t bytes = count * width_;
         if (bytes > size_ - position_) return PastEnd("PLAIN", count);
-        std::memcpy(out, data_ + position_, bytes);
+        if (bytes > 0) std::memcpy(out, data_ + position_, bytes);
         position_ += bytes;
         return Status::OK();
     }
@@ -41,7 +41,7 @@ public:
         auto* values = static_cast<uint8_t*>(out);
         size_t i = 0;
         // Whole bytes at a time once aligned.
-        while (i < count && (bit_ & 7) != 0) values[i++] = (data_[bit_ >> 3] >> (bit_ & 7)) & 1, ++bit_;
+        for (; i < count && (bit_ & 7) != 0; ++i, ++bit_) values[i] = (data_[bit_ >> 3] >> (bit_ & 7)) & 1;
         for (; i + 8 <= count; i += 8, bit_ += 8) {
             uint8_t byte = data_[bit_ >> 3];
             for (int j = 0; j < 8; ++j) values[i + j] = (byte >> j) & 1;

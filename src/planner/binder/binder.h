@@ -8,6 +8,7 @@
 #include "common/result.h"
 #include "planner/expression/bound_expression.h"
 #include "planner/logical/logical_operator.h"
+#include "sql/parser/ast_node.h"
 
 namespace flashlake::functions {
 class FunctionRegistry;
@@ -23,6 +24,9 @@ struct SelectNode;
 struct ValuesNode;
 struct TableRef;
 struct TableFunctionRef;
+struct FunctionCallExpr;
+struct CommonTableExpr;
+struct OrderByItem;
 }  // namespace flashlake::sql
 
 namespace flashlake::planner {
@@ -41,6 +45,27 @@ struct BindScope {
 // Looks up a session or global variable for `@@name` (nullopt: unknown variable).
 using VariableLookup = std::function<std::optional<Value>(const std::string& name)>;
 
+// Resolves aggregate functions (the aggregate registry lives in functions/aggregate; the engine
+// wires it in). `is_aggregate` takes a lower-case name.
+struct AggregateResolver {
+    std::function<bool(const std::string& name)> is_aggregate;
+    std::function<Result<functions::BoundAggregateFunction>(const std::string& name,
+                                                             const std::vector<LogicalType>& argument_types,
+                                                             bool distinct)>
+        bind;
+};
+
+// While binding the SELECT list, HAVING and ORDER BY of an aggregating query: expressions equal
+// to a GROUP BY key become references to that key's output column, aggregate calls are bound
+// over the input scope and become references to their output column.
+struct AggregateContext {
+    std::vector<const sql::Expr*> group_asts;
+    std::vector<LogicalType> group_types;
+    const BindScope* input;
+    std::vector<BoundAggregate> aggregates;
+    std::vector<std::string> aggregate_keys;  // text of each aggregate call, to reuse equal ones
+};
+
 // Turns a parsed query into a logical plan: resolves names against scopes, types every
 // expression, resolves functions and makes implicit casts explicit. User errors come back as a
 // Status with a MySQL-mapped code and a message naming the construct and where it is (the
@@ -48,7 +73,8 @@ using VariableLookup = std::function<std::optional<Value>(const std::string& nam
 class Binder {
 public:
     // `fs` serves table functions that read files (FILES()); may be null where there are none.
-    Binder(const functions::FunctionRegistry& registry, VariableLookup variables, io::FileSystem* fs = nullptr);
+    Binder(const functions::FunctionRegistry& registry, VariableLookup variables, io::FileSystem* fs = nullptr,
+           AggregateResolver aggregates = {});
 
     Result<LogicalOperatorPtr> BindQuery(const sql::QueryNode& query);
 
@@ -59,6 +85,13 @@ public:
 private:
     LogicalOperatorPtr BindQueryNode(const sql::QueryNode& query);
     LogicalOperatorPtr BindSelect(const sql::SelectNode& select);
+    LogicalOperatorPtr BindFrom(const std::vector<sql::TableRefPtr>& from, BindScope& scope);
+    LogicalOperatorPtr BindJoin(const sql::TableRef& ref, BindScope& scope);
+    LogicalOperatorPtr BindSetOperation(const sql::QueryNode& query);
+    // ORDER BY over the output of `plan` (names usable as aliases, 1-based ordinals).
+    LogicalOperatorPtr BindOrderByOutputs(const std::vector<sql::OrderByItem>& order_by, LogicalOperatorPtr plan);
+    bool ContainsAggregate(const sql::Expr& expr) const;
+    BoundExprPtr BindAggregateCall(const sql::FunctionCallExpr& call);
     LogicalOperatorPtr BindValues(const sql::ValuesNode& values);
     LogicalOperatorPtr BindTableRef(const sql::TableRef& ref, BindScope& scope);
     LogicalOperatorPtr BindFilesFunction(const sql::TableFunctionRef& function, BindScope& scope);
@@ -73,6 +106,10 @@ private:
     const functions::FunctionRegistry& registry_;
     VariableLookup variables_;
     io::FileSystem* fs_;
+    AggregateResolver aggregate_resolver_;
+    AggregateContext* aggregate_context_ = nullptr;  // set while binding post-aggregation expressions
+    // WITH clauses in scope, innermost last: name -> definition.
+    std::vector<std::vector<const sql::CommonTableExpr*>> ctes_;
 };
 
 // "at line 1, column 8" for messages.

@@ -137,6 +137,23 @@ std::string DescribePosition(const sql::Expr& expr) {
 }
 
 BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scope, const char* clause) {
+    if (aggregate_context_ != nullptr) {
+        // After GROUP BY only group keys and aggregates are values; anything else is an error.
+        const AggregateContext& context = *aggregate_context_;
+        for (size_t i = 0; i < context.group_asts.size(); ++i) {
+            if (expr.Equals(*context.group_asts[i])) return MakeColumnRef(i, context.group_types[i], expr.ToString());
+        }
+        if (expr.Is<sql::FunctionCallExpr>()) {
+            const auto& call = expr.As<sql::FunctionCallExpr>();
+            if (!call.over && aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(Lower(call.function_name()))) {
+                return BindAggregateCall(call);
+            }
+        }
+        if (expr.Is<sql::ColumnRefExpr>()) {
+            ThrowQueryError(ErrorCode::kInvalidArgument, "'", expr.ToString(), "' in ", clause,
+                            " must be an aggregate expression or appear in GROUP BY clause");
+        }
+    }
     switch (expr.kind) {
         case sql::ExprKind::kLiteral: return MakeConstant(BindLiteral(expr.As<sql::LiteralExpr>()));
         case sql::ExprKind::kColumnRef: {
@@ -259,9 +276,10 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
         case sql::ExprKind::kFunctionCall: {
             const auto& call = expr.As<sql::FunctionCallExpr>();
             if (call.over) ThrowQueryError(ErrorCode::kNotSupported, "window functions are not supported yet ", DescribePosition(expr));
-            if (call.star || call.distinct) {
-                ThrowQueryError(ErrorCode::kNotSupported, "aggregate function '", call.function_name(),
-                                "' is not supported yet ", DescribePosition(expr));
+            bool is_aggregate = aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(Lower(call.function_name()));
+            if (is_aggregate || call.star || call.distinct) {
+                ThrowQueryError(ErrorCode::kInvalidArgument, "aggregate function '", call.function_name(),
+                                "' is not allowed in ", clause, " ", DescribePosition(expr));
             }
             std::vector<BoundExprPtr> arguments;
             for (const auto& argument : call.args) arguments.push_back(BindExpression(*argument, scope, clause));

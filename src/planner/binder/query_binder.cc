@@ -12,11 +12,10 @@ namespace flashlake::planner {
 
 namespace {
 
-// The name a select item gets when it has no alias: a column's own name, else the text.
-std::string OutputName(const sql::SelectItem& item) {
-    if (!item.alias.empty()) return item.alias;
-    if (item.expr->Is<sql::ColumnRefExpr>()) return item.expr->As<sql::ColumnRefExpr>().parts.back();
-    return item.expr->ToString();
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
 }
 
 int64_t BindLimitValue(const sql::Expr& expr, const char* what) {
@@ -30,8 +29,9 @@ int64_t BindLimitValue(const sql::Expr& expr, const char* what) {
 
 }  // namespace
 
-Binder::Binder(const functions::FunctionRegistry& registry, VariableLookup variables, io::FileSystem* fs)
-    : registry_(registry), variables_(std::move(variables)), fs_(fs) {}
+Binder::Binder(const functions::FunctionRegistry& registry, VariableLookup variables, io::FileSystem* fs,
+               AggregateResolver aggregates)
+    : registry_(registry), variables_(std::move(variables)), fs_(fs), aggregate_resolver_(std::move(aggregates)) {}
 
 Result<LogicalOperatorPtr> Binder::BindQuery(const sql::QueryNode& query) {
     try {
@@ -42,15 +42,18 @@ Result<LogicalOperatorPtr> Binder::BindQuery(const sql::QueryNode& query) {
 }
 
 LogicalOperatorPtr Binder::BindQueryNode(const sql::QueryNode& query) {
-    if (!query.ctes.empty()) ThrowQueryError(ErrorCode::kNotSupported, "WITH (common table expressions) is not supported yet");
-    if (!query.order_by.empty()) ThrowQueryError(ErrorCode::kNotSupported, "ORDER BY is not supported yet");
+    // WITH names are visible in this query and its subqueries; each reference binds the
+    // definition afresh (inlining), so every use can be optimised for its context.
+    std::vector<const sql::CommonTableExpr*> ctes;
+    for (const auto& cte : query.ctes) ctes.push_back(&cte);
+    ctes_.push_back(std::move(ctes));
     LogicalOperatorPtr plan;
     switch (query.kind) {
-        case sql::QueryKind::kSelect: plan = BindSelect(query.As<sql::SelectNode>()); break;
-        case sql::QueryKind::kValues: plan = BindValues(query.As<sql::ValuesNode>()); break;
-        case sql::QueryKind::kSetOperation:
-            ThrowQueryError(ErrorCode::kNotSupported, "UNION/INTERSECT/EXCEPT are not supported yet");
+        case sql::QueryKind::kSelect: plan = BindSelect(query.As<sql::SelectNode>()); break;  // binds its ORDER BY
+        case sql::QueryKind::kValues: plan = BindOrderByOutputs(query.order_by, BindValues(query.As<sql::ValuesNode>())); break;
+        case sql::QueryKind::kSetOperation: plan = BindOrderByOutputs(query.order_by, BindSetOperation(query)); break;
     }
+    ctes_.pop_back();
     return BindLimit(query, std::move(plan));
 }
 
@@ -118,9 +121,29 @@ LogicalOperatorPtr Binder::BindTableRef(const sql::TableRef& ref, BindScope& sco
             }
             return plan;
         }
-        case sql::TableRefKind::kBaseTable:
-            ThrowQueryError(ErrorCode::kUnknownTable, "Unknown table '", ref.As<sql::BaseTableRef>().name.ToString(),
+        case sql::TableRefKind::kBaseTable: {
+            const auto& table = ref.As<sql::BaseTableRef>();
+            if (table.name.parts.size() == 1) {
+                for (auto level = ctes_.rbegin(); level != ctes_.rend(); ++level) {
+                    for (const sql::CommonTableExpr* cte : *level) {
+                        if (!EqualsIgnoreCase(cte->name, table.name.name())) continue;
+                        LogicalOperatorPtr plan = BindQueryNode(*cte->query);
+                        std::string alias = table.alias.empty() ? cte->name : table.alias;
+                        if (!cte->column_aliases.empty() && cte->column_aliases.size() != plan->names.size()) {
+                            ThrowQueryError(ErrorCode::kWrongArguments, "WITH '", cte->name, "' has ", plan->names.size(),
+                                            " columns but ", cte->column_aliases.size(), " names");
+                        }
+                        for (size_t i = 0; i < plan->names.size(); ++i) {
+                            if (!cte->column_aliases.empty()) plan->names[i] = cte->column_aliases[i];
+                            scope.columns.push_back({alias, plan->names[i], plan->types[i]});
+                        }
+                        return plan;
+                    }
+                }
+            }
+            ThrowQueryError(ErrorCode::kUnknownTable, "Unknown table '", table.name.ToString(),
                             "': tables arrive with the lake storage layer");
+        }
         case sql::TableRefKind::kTableFunction: {
             const auto& function = ref.As<sql::TableFunctionRef>();
             std::string name = function.name.back();
@@ -128,63 +151,9 @@ LogicalOperatorPtr Binder::BindTableRef(const sql::TableRef& ref, BindScope& sco
             if (name == "files") return BindFilesFunction(function, scope);
             ThrowQueryError(ErrorCode::kUnknownFunction, "Unknown table function '", function.name.back(), "'");
         }
-        case sql::TableRefKind::kJoin: ThrowQueryError(ErrorCode::kNotSupported, "joins are not supported yet");
+        case sql::TableRefKind::kJoin: return BindJoin(ref, scope);
     }
     ThrowQueryError(ErrorCode::kInternal, "unknown table reference kind");
-}
-
-LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
-    if (select.distinct) ThrowQueryError(ErrorCode::kNotSupported, "SELECT DISTINCT is not supported yet");
-    if (!select.group_by.empty() || select.having) ThrowQueryError(ErrorCode::kNotSupported, "GROUP BY is not supported yet");
-    if (select.qualify) ThrowQueryError(ErrorCode::kNotSupported, "QUALIFY is not supported yet");
-    if (select.from.size() > 1) ThrowQueryError(ErrorCode::kNotSupported, "joins are not supported yet");
-
-    BindScope scope;
-    LogicalOperatorPtr plan;
-    if (select.from.empty()) {
-        // SELECT without FROM reads one row with no columns.
-        plan = std::make_unique<LogicalOperator>(LogicalOperatorKind::kValues);
-        plan->rows.emplace_back();
-        plan->estimated_rows = 1;
-    } else {
-        plan = BindTableRef(*select.from[0], scope);
-    }
-    if (select.where) {
-        auto filter = std::make_unique<LogicalOperator>(LogicalOperatorKind::kFilter);
-        BoundExprPtr predicate = BindExpression(*select.where, scope, "where clause");
-        auto cast = MakeCast(std::move(predicate), LogicalType::Boolean(), false);
-        ThrowIfError(cast.status());
-        filter->expressions.push_back(std::move(cast).value());
-        filter->names = plan->names;
-        filter->types = plan->types;
-        filter->estimated_rows = plan->estimated_rows / 2;
-        filter->children.push_back(std::move(plan));
-        plan = std::move(filter);
-    }
-    auto projection = std::make_unique<LogicalOperator>(LogicalOperatorKind::kProjection);
-    for (const auto& item : select.select_list) {
-        if (item.expr->Is<sql::StarExpr>()) {
-            const auto& qualifier = item.expr->As<sql::StarExpr>().qualifier;
-            bool any = false;
-            for (size_t i = 0; i < scope.columns.size(); ++i) {
-                const auto& column = scope.columns[i];
-                if (!qualifier.empty() && column.table != qualifier.back()) continue;
-                projection->expressions.push_back(MakeColumnRef(i, column.type, column.name));
-                projection->names.push_back(column.name);
-                projection->types.push_back(column.type);
-                any = true;
-            }
-            if (!any) ThrowQueryError(ErrorCode::kUnknownTable, "'", item.expr->ToString(), "' matches no table in FROM");
-            continue;
-        }
-        BoundExprPtr expr = BindExpression(*item.expr, scope, "field list");
-        projection->names.push_back(OutputName(item));
-        projection->types.push_back(expr->type);
-        projection->expressions.push_back(std::move(expr));
-    }
-    projection->estimated_rows = plan->estimated_rows;
-    projection->children.push_back(std::move(plan));
-    return projection;
 }
 
 }  // namespace flashlake::planner

@@ -15,7 +15,7 @@ namespace flashlake::planner {
 enum class LogicalOperatorKind {
     kValues,      // literal rows: `rows` (each a list of expressions with no column references)
     kProjection,  // `expressions` over the child's columns
-    kFilter,      // rows of the child where `expressions[0]` is true
+    kFilter,      // rows of the child where every one of `expressions` is true (a conjunction)
     kLimit,       // `offset` rows skipped, then at most `limit` rows
     kFileScan,    // rows of the files in `file_scan` (FILES() table function)
     kAggregate,   // output: `groups` values, then one column per `aggregates` entry
@@ -57,8 +57,8 @@ struct LogicalOperator {
     std::vector<BoundOrderBy> order_by;                // kSort
     JoinType join_type = JoinType::kInner;             // kJoin
     // kJoin: equality keys, left_keys[i] (over the left child) = right_keys[i] (over the right).
-    // `expressions[0]`, when present, is a residual condition over the joined row (left columns
-    // then right columns). Anti joins from NOT IN set `null_aware`: a NULL key on the right makes
+    // `expressions`, when present, are residual conditions (a conjunction) over the joined row
+    // (left columns then right columns). Anti joins from NOT IN set `null_aware`: a NULL key on the right makes
     // the result empty, a NULL key on the left never qualifies.
     std::vector<BoundExprPtr> left_keys;
     std::vector<BoundExprPtr> right_keys;

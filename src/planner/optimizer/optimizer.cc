@@ -5,30 +5,29 @@ namespace flashlake::planner {
 Optimizer::Optimizer(ConstantEvaluator evaluate_constant) : evaluate_constant_(std::move(evaluate_constant)) {
     passes_.push_back({"constant_folding", "evaluate constant expressions at plan time",
                        [this](LogicalOperatorPtr& plan) { FoldConstants(plan, evaluate_constant_); }});
-    passes_.push_back({"limit_pushdown", "merge adjacent LIMITs and stop VALUES early",
-                       [](LogicalOperatorPtr& plan) {
-                           // LIMIT over LIMIT: keep the tighter window.
-                           std::function<void(LogicalOperatorPtr&)> visit = [&](LogicalOperatorPtr& node) {
-                               for (auto& child : node->children) visit(child);
-                               if (node->kind == LogicalOperatorKind::kLimit && !node->children.empty() &&
-                                   node->children[0]->kind == LogicalOperatorKind::kLimit &&
-                                   node->children[0]->offset == 0 && node->offset == 0) {
-                                   auto& inner = node->children[0];
-                                   int64_t limit = node->limit < 0 ? inner->limit
-                                                   : inner->limit < 0 ? node->limit
-                                                                      : std::min(node->limit, inner->limit);
-                                   inner->limit = limit;
-                                   node = std::move(inner);
-                               }
-                           };
-                           visit(plan);
-                       }});
+    passes_.push_back({"predicate_pushdown", "push filters toward scans; turn equalities across joins into join keys",
+                       [](LogicalOperatorPtr& plan) { PushDownPredicates(plan); }});
+    // Materialized-view rewrite (Milestone 2) plugs in here: after predicates are normalised and
+    // pushed down, before join ordering and top-N, so it matches queries in canonical form.
+    passes_.push_back({"top_n", "ORDER BY with LIMIT keeps only the first rows while sorting",
+                       [](LogicalOperatorPtr& plan) { PlanTopN(plan); }});
 }
 
 void Optimizer::Optimize(LogicalOperatorPtr& plan, const std::set<std::string>& disabled) const {
     for (const auto& pass : passes_) {
         if (disabled.count(pass.name) == 0) pass.run(plan);
     }
+}
+
+}  // namespace flashlake::planner
+
+namespace flashlake::planner {
+
+void PlanTopN(LogicalOperatorPtr& plan) {
+    for (auto& child : plan->children) PlanTopN(child);
+    if (plan->kind != LogicalOperatorKind::kLimit || plan->limit < 0) return;
+    LogicalOperator& child = *plan->children[0];
+    if (child.kind == LogicalOperatorKind::kSort && child.limit < 0) child.limit = plan->limit + plan->offset;
 }
 
 }  // namespace flashlake::planner

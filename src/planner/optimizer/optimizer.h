@@ -41,6 +41,10 @@ private:
 // Evaluates constant subexpressions once at plan time (`1 + 1` -> `2`). Errors a constant
 // expression raises (overflow, strict casts) surface at plan time, as they would at run time.
 void FoldConstants(LogicalOperatorPtr& plan, const ConstantEvaluator& evaluate);
+// Moves filters and join conditions toward the scans; equalities across joins become join keys.
+void PushDownPredicates(LogicalOperatorPtr& plan);
+// ORDER BY ... LIMIT n: the sort keeps only its first n (+ offset) rows (top-N).
+void PlanTopN(LogicalOperatorPtr& plan);
 void FoldConstants(planner::BoundExprPtr& expression, const ConstantEvaluator& evaluate);
 
 }  // namespace flashlake::planner

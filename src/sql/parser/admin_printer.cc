@@ -16,9 +16,12 @@ std::string UserToString(const UserIdentity& user) {
 
 std::string ScopeToString(VariableScope scope) {
     switch (scope) {
-        case VariableScope::kGlobal: return "GLOBAL ";
-        case VariableScope::kSession: return "SESSION ";
-        default: return "";
+        case VariableScope::kGlobal:
+            return "GLOBAL ";
+        case VariableScope::kSession:
+            return "SESSION ";
+        default:
+            return "";
     }
 }
 
@@ -35,7 +38,8 @@ std::string SetToString(const SetStatement& set) {
         const SetAssignment& assignment = set.assignments[i];
         switch (assignment.kind) {
             case SetKind::kNames:
-                out += "NAMES " + (assignment.charset == "DEFAULT" ? assignment.charset : QuoteString(assignment.charset));
+                out +=
+                    "NAMES " + (assignment.charset == "DEFAULT" ? assignment.charset : QuoteString(assignment.charset));
                 if (!assignment.collation.empty()) out += " COLLATE " + QuoteString(assignment.collation);
                 break;
             case SetKind::kCharset:
@@ -43,16 +47,18 @@ std::string SetToString(const SetStatement& set) {
                        (assignment.charset == "DEFAULT" ? assignment.charset : QuoteString(assignment.charset));
                 break;
             case SetKind::kUserVariable:
-                out += "@" + (QuoteIdentifier(assignment.name) == assignment.name ? assignment.name
-                                                                                   : QuoteString(assignment.name)) +
+                out += "@" +
+                       (QuoteIdentifier(assignment.name) == assignment.name ? assignment.name
+                                                                            : QuoteString(assignment.name)) +
                        " = " + assignment.value->ToString();
                 break;
             case SetKind::kSystemVariable:
                 // @@global.x rather than GLOBAL x: a GLOBAL keyword would carry over to the next assignment.
                 if (assignment.scope == VariableScope::kGlobal) out += "@@global.";
                 if (assignment.scope == VariableScope::kSession) out += "@@session.";
-                out += (assignment.scope == VariableScope::kDefault ? QuoteIdentifier(assignment.name) : assignment.name) +
-                       " = " + assignment.value->ToString();
+                out +=
+                    (assignment.scope == VariableScope::kDefault ? QuoteIdentifier(assignment.name) : assignment.name) +
+                    " = " + assignment.value->ToString();
                 break;
         }
     }
@@ -71,37 +77,59 @@ std::string ShowToString(const ShowStatement& show) {
     };
     std::string full = show.full ? "FULL " : "";
     switch (show.what) {
-        case ShowKind::kDatabases: return out + "DATABASES" + from() + filter();
-        case ShowKind::kTables: return out + full + "TABLES" + from() + filter();
-        case ShowKind::kColumns: return out + full + "COLUMNS FROM " + show.target.ToString() + filter();
-        case ShowKind::kCreateTable: return out + "CREATE TABLE " + show.target.ToString();
-        case ShowKind::kCreateView: return out + "CREATE VIEW " + show.target.ToString();
-        case ShowKind::kCreateMaterializedView: return out + "CREATE MATERIALIZED VIEW " + show.target.ToString();
-        case ShowKind::kCreateDatabase: return out + "CREATE DATABASE " + show.target.ToString();
-        case ShowKind::kVariables: return out + ScopeToString(show.scope) + "VARIABLES" + filter();
-        case ShowKind::kStatus: return out + ScopeToString(show.scope) + "STATUS" + filter();
+        case ShowKind::kDatabases:
+            return out + "DATABASES" + from() + filter();
+        case ShowKind::kTables:
+            return out + full + "TABLES" + from() + filter();
+        case ShowKind::kColumns:
+            return out + full + "COLUMNS FROM " + show.target.ToString() + filter();
+        case ShowKind::kCreateTable:
+            return out + "CREATE TABLE " + show.target.ToString();
+        case ShowKind::kCreateView:
+            return out + "CREATE VIEW " + show.target.ToString();
+        case ShowKind::kCreateMaterializedView:
+            return out + "CREATE MATERIALIZED VIEW " + show.target.ToString();
+        case ShowKind::kCreateDatabase:
+            return out + "CREATE DATABASE " + show.target.ToString();
+        case ShowKind::kVariables:
+            return out + ScopeToString(show.scope) + "VARIABLES" + filter();
+        case ShowKind::kStatus:
+            return out + ScopeToString(show.scope) + "STATUS" + filter();
         case ShowKind::kPartitions:
             return out + (show.full ? "TEMPORARY " : "") + "PARTITIONS FROM " + show.target.ToString() + filter();
-        case ShowKind::kCatalogs: return out + "CATALOGS";
-        case ShowKind::kLoad: return out + "LOAD" + from() + filter();
-        case ShowKind::kProcesslist: return out + full + "PROCESSLIST";
-        case ShowKind::kGrants: return out + "GRANTS" + (show.user ? " FOR " + UserToString(*show.user) : "");
-        case ShowKind::kMaterializedViews: return out + "MATERIALIZED VIEWS" + from() + filter();
+        case ShowKind::kCatalogs:
+            return out + "CATALOGS";
+        case ShowKind::kLoad:
+            return out + "LOAD" + from() + filter();
+        case ShowKind::kProcesslist:
+            return out + full + "PROCESSLIST";
+        case ShowKind::kGrants:
+            return out + "GRANTS" + (show.user ? " FOR " + UserToString(*show.user) : "");
+        case ShowKind::kMaterializedViews:
+            return out + "MATERIALIZED VIEWS" + from() + filter();
         case ShowKind::kWarnings:
         case ShowKind::kErrors:
             return out + (show.what == ShowKind::kWarnings ? "WARNINGS" : "ERRORS") +
                    (show.limit ? " LIMIT " + show.limit->ToString() : "");
-        case ShowKind::kEngines: return out + "ENGINES";
-        case ShowKind::kCharset: return out + "CHARSET" + filter();
-        case ShowKind::kCollation: return out + "COLLATION" + filter();
-        case ShowKind::kTableStatus: return out + "TABLE STATUS" + from() + filter();
-        case ShowKind::kIndex: return out + "INDEX FROM " + show.target.ToString();
-        case ShowKind::kUsers: return out + "USERS";
-        case ShowKind::kRoles: return out + "ROLES";
+        case ShowKind::kEngines:
+            return out + "ENGINES";
+        case ShowKind::kCharset:
+            return out + "CHARSET" + filter();
+        case ShowKind::kCollation:
+            return out + "COLLATION" + filter();
+        case ShowKind::kTableStatus:
+            return out + "TABLE STATUS" + from() + filter();
+        case ShowKind::kIndex:
+            return out + "INDEX FROM " + show.target.ToString();
+        case ShowKind::kUsers:
+            return out + "USERS";
+        case ShowKind::kRoles:
+            return out + "ROLES";
         case ShowKind::kResourceGroups:
             if (!show.target.empty()) return out + "RESOURCE GROUP " + show.target.ToString();
             return out + "RESOURCE GROUPS" + (show.full ? " ALL" : "");
-        case ShowKind::kFunctions: return out + (show.full ? "FULL " : "") + "FUNCTIONS" + from() + filter();
+        case ShowKind::kFunctions:
+            return out + (show.full ? "FULL " : "") + "FUNCTIONS" + from() + filter();
     }
     return out;
 }
@@ -150,14 +178,16 @@ std::string GrantObjectToString(const GrantObject& object) {
 
 std::string ClassifiersToString(const std::vector<std::vector<ExprPtr>>& classifiers) {
     std::string out;
-    for (size_t i = 0; i < classifiers.size(); ++i) out += (i > 0 ? ", (" : "(") + ExprListToString(classifiers[i]) + ")";
+    for (size_t i = 0; i < classifiers.size(); ++i)
+        out += (i > 0 ? ", (" : "(") + ExprListToString(classifiers[i]) + ")";
     return out;
 }
 
 std::string GrantToString(const GrantPrivilegeStatement& grant) {
     std::string out = grant.revoke ? "REVOKE " : "GRANT ";
     for (size_t i = 0; i < grant.privileges.size(); ++i) out += (i > 0 ? ", " : "") + grant.privileges[i];
-    out += " ON " + GrantObjectToString(grant.object) + (grant.revoke ? " FROM " : " TO ") + GranteeToString(grant.grantee);
+    out += " ON " + GrantObjectToString(grant.object) + (grant.revoke ? " FROM " : " TO ") +
+           GranteeToString(grant.grantee);
     if (grant.with_grant_option) out += " WITH GRANT OPTION";
     return out;
 }
@@ -165,9 +195,12 @@ std::string GrantToString(const GrantPrivilegeStatement& grant) {
 std::string AlterResourceGroupToString(const AlterResourceGroupStatement& alter) {
     std::string out = "ALTER RESOURCE GROUP " + QuoteIdentifier(alter.name);
     switch (alter.action) {
-        case ResourceGroupAction::kAddClassifiers: return out + " ADD " + ClassifiersToString(alter.classifiers);
-        case ResourceGroupAction::kDropAllClassifiers: return out + " DROP ALL";
-        case ResourceGroupAction::kSetProperties: return out + " WITH " + PropertyListToString(alter.properties);
+        case ResourceGroupAction::kAddClassifiers:
+            return out + " ADD " + ClassifiersToString(alter.classifiers);
+        case ResourceGroupAction::kDropAllClassifiers:
+            return out + " DROP ALL";
+        case ResourceGroupAction::kSetProperties:
+            return out + " WITH " + PropertyListToString(alter.properties);
         case ResourceGroupAction::kDropClassifiers: {
             out += " DROP (";
             for (size_t i = 0; i < alter.classifier_ids.size(); ++i) {
@@ -183,10 +216,14 @@ std::string AlterResourceGroupToString(const AlterResourceGroupStatement& alter)
 
 std::string AdminStatementToString(const Statement& statement) {
     switch (statement.kind) {
-        case StatementKind::kUse: return "USE " + statement.As<UseStatement>().database.ToString();
-        case StatementKind::kSetCatalog: return "SET CATALOG " + QuoteIdentifier(statement.As<SetCatalogStatement>().catalog);
-        case StatementKind::kSet: return SetToString(statement.As<SetStatement>());
-        case StatementKind::kShow: return ShowToString(statement.As<ShowStatement>());
+        case StatementKind::kUse:
+            return "USE " + statement.As<UseStatement>().database.ToString();
+        case StatementKind::kSetCatalog:
+            return "SET CATALOG " + QuoteIdentifier(statement.As<SetCatalogStatement>().catalog);
+        case StatementKind::kSet:
+            return SetToString(statement.As<SetStatement>());
+        case StatementKind::kShow:
+            return ShowToString(statement.As<ShowStatement>());
         case StatementKind::kDescribe: {
             const auto& describe = statement.As<DescribeStatement>();
             return "DESCRIBE " + describe.table.ToString() + (describe.all ? " ALL" : "");
@@ -215,13 +252,15 @@ std::string AdminStatementToString(const Statement& statement) {
         }
         case StatementKind::kCreateRole: {
             const auto& create = statement.As<CreateRoleStatement>();
-            return std::string("CREATE ROLE ") + (create.if_not_exists ? "IF NOT EXISTS " : "") + NamesToString(create.names);
+            return std::string("CREATE ROLE ") + (create.if_not_exists ? "IF NOT EXISTS " : "") +
+                   NamesToString(create.names);
         }
         case StatementKind::kDropRole: {
             const auto& drop = statement.As<DropRoleStatement>();
             return std::string("DROP ROLE ") + (drop.if_exists ? "IF EXISTS " : "") + NamesToString(drop.names);
         }
-        case StatementKind::kGrantPrivilege: return GrantToString(statement.As<GrantPrivilegeStatement>());
+        case StatementKind::kGrantPrivilege:
+            return GrantToString(statement.As<GrantPrivilegeStatement>());
         case StatementKind::kGrantRole: {
             const auto& grant = statement.As<GrantRoleStatement>();
             return std::string(grant.revoke ? "REVOKE " : "GRANT ") + NamesToString(grant.roles) +
@@ -236,7 +275,8 @@ std::string AdminStatementToString(const Statement& statement) {
         }
         case StatementKind::kAlterResourceGroup:
             return AlterResourceGroupToString(statement.As<AlterResourceGroupStatement>());
-        default: return "";
+        default:
+            return "";
     }
 }
 

@@ -57,41 +57,41 @@ struct UserIdentity {
 };
 
 enum class ShowKind : uint8_t {
-    kDatabases,          // SHOW DATABASES|SCHEMAS [FROM catalog] [LIKE | WHERE]
-    kTables,             // SHOW [FULL] TABLES [FROM db] [LIKE | WHERE]
-    kColumns,            // SHOW [FULL] COLUMNS|FIELDS FROM t [FROM db] [LIKE | WHERE]
-    kCreateTable,        // SHOW CREATE TABLE t
-    kCreateView,         // SHOW CREATE VIEW v
+    kDatabases,               // SHOW DATABASES|SCHEMAS [FROM catalog] [LIKE | WHERE]
+    kTables,                  // SHOW [FULL] TABLES [FROM db] [LIKE | WHERE]
+    kColumns,                 // SHOW [FULL] COLUMNS|FIELDS FROM t [FROM db] [LIKE | WHERE]
+    kCreateTable,             // SHOW CREATE TABLE t
+    kCreateView,              // SHOW CREATE VIEW v
     kCreateMaterializedView,  // SHOW CREATE MATERIALIZED VIEW mv
-    kCreateDatabase,     // SHOW CREATE DATABASE db
-    kVariables,          // SHOW [GLOBAL | SESSION] VARIABLES [LIKE | WHERE]
-    kStatus,             // SHOW [GLOBAL | SESSION] STATUS [LIKE | WHERE]
-    kPartitions,         // SHOW [TEMPORARY] PARTITIONS FROM t [WHERE]
-    kCatalogs,           // SHOW CATALOGS
-    kLoad,               // SHOW LOAD [FROM db] [WHERE]
-    kProcesslist,        // SHOW [FULL] PROCESSLIST
-    kGrants,             // SHOW GRANTS [FOR user]
-    kMaterializedViews,  // SHOW MATERIALIZED VIEWS [FROM db] [LIKE | WHERE]
-    kWarnings,           // SHOW WARNINGS [LIMIT n]
-    kErrors,             // SHOW ERRORS [LIMIT n]
-    kEngines,            // SHOW ENGINES
-    kCharset,            // SHOW CHARSET | SHOW CHARACTER SET [LIKE | WHERE]
-    kCollation,          // SHOW COLLATION [LIKE | WHERE]
-    kTableStatus,        // SHOW TABLE STATUS [FROM db] [LIKE | WHERE]
-    kIndex,              // SHOW INDEX|INDEXES|KEYS FROM t [FROM db]
-    kUsers,              // SHOW USERS
-    kRoles,              // SHOW ROLES
-    kResourceGroups,     // SHOW RESOURCE GROUP[S] [name | ALL]
-    kFunctions,          // SHOW [FULL] [BUILTIN] FUNCTIONS [FROM db] [LIKE | WHERE]
+    kCreateDatabase,          // SHOW CREATE DATABASE db
+    kVariables,               // SHOW [GLOBAL | SESSION] VARIABLES [LIKE | WHERE]
+    kStatus,                  // SHOW [GLOBAL | SESSION] STATUS [LIKE | WHERE]
+    kPartitions,              // SHOW [TEMPORARY] PARTITIONS FROM t [WHERE]
+    kCatalogs,                // SHOW CATALOGS
+    kLoad,                    // SHOW LOAD [FROM db] [WHERE]
+    kProcesslist,             // SHOW [FULL] PROCESSLIST
+    kGrants,                  // SHOW GRANTS [FOR user]
+    kMaterializedViews,       // SHOW MATERIALIZED VIEWS [FROM db] [LIKE | WHERE]
+    kWarnings,                // SHOW WARNINGS [LIMIT n]
+    kErrors,                  // SHOW ERRORS [LIMIT n]
+    kEngines,                 // SHOW ENGINES
+    kCharset,                 // SHOW CHARSET | SHOW CHARACTER SET [LIKE | WHERE]
+    kCollation,               // SHOW COLLATION [LIKE | WHERE]
+    kTableStatus,             // SHOW TABLE STATUS [FROM db] [LIKE | WHERE]
+    kIndex,                   // SHOW INDEX|INDEXES|KEYS FROM t [FROM db]
+    kUsers,                   // SHOW USERS
+    kRoles,                   // SHOW ROLES
+    kResourceGroups,          // SHOW RESOURCE GROUP[S] [name | ALL]
+    kFunctions,               // SHOW [FULL] [BUILTIN] FUNCTIONS [FROM db] [LIKE | WHERE]
 };
 
 // SHOW ... in all its forms; which fields are used depends on `what` (see ShowKind).
 struct ShowStatement : StatementNode<ShowStatement, StatementKind::kShow> {
     ShowKind what = ShowKind::kDatabases;
-    bool full = false;      // FULL, TEMPORARY (partitions), BUILTIN (functions), ALL (resource groups)
+    bool full = false;  // FULL, TEMPORARY (partitions), BUILTIN (functions), ALL (resource groups)
     VariableScope scope = VariableScope::kDefault;
-    QualifiedName target;   // the table / view / database / resource group shown
-    QualifiedName from;     // FROM db (or FROM catalog for DATABASES)
+    QualifiedName target;  // the table / view / database / resource group shown
+    QualifiedName from;    // FROM db (or FROM catalog for DATABASES)
     std::optional<std::string> like;
     ExprPtr where;
     ExprPtr limit;
@@ -209,8 +209,7 @@ struct GrantRoleStatement : StatementNode<GrantRoleStatement, StatementKind::kGr
 // CREATE RESOURCE GROUP [IF NOT EXISTS] [OR REPLACE] g TO (classifier), (classifier) WITH (props).
 // A classifier is a list of conditions such as user = 'u', role = 'r', query_type IN ('select'),
 // source_ip = '10.0.0.0/8', db = 'd', kept as expressions for the binder to check.
-struct CreateResourceGroupStatement
-    : StatementNode<CreateResourceGroupStatement, StatementKind::kCreateResourceGroup> {
+struct CreateResourceGroupStatement : StatementNode<CreateResourceGroupStatement, StatementKind::kCreateResourceGroup> {
     bool if_not_exists = false;
     bool or_replace = false;
     std::string name;
@@ -222,8 +221,7 @@ struct CreateResourceGroupStatement
 enum class ResourceGroupAction : uint8_t { kAddClassifiers, kDropClassifiers, kDropAllClassifiers, kSetProperties };
 
 // ALTER RESOURCE GROUP g ADD (classifier), ... | DROP (id, ...) | DROP ALL | WITH (props).
-struct AlterResourceGroupStatement
-    : StatementNode<AlterResourceGroupStatement, StatementKind::kAlterResourceGroup> {
+struct AlterResourceGroupStatement : StatementNode<AlterResourceGroupStatement, StatementKind::kAlterResourceGroup> {
     std::string name;
     ResourceGroupAction action = ResourceGroupAction::kSetProperties;
     std::vector<std::vector<ExprPtr>> classifiers;

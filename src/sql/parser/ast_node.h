@@ -61,8 +61,8 @@ public:
     AstPtr() = default;
     AstPtr(std::nullptr_t) {}  // NOLINT(google-explicit-constructor)
     template <typename U>
-        requires std::is_convertible_v<U*, T*>
-    AstPtr(std::unique_ptr<U> node) : node_(node.release()) {}  // NOLINT(google-explicit-constructor)
+    requires std::is_convertible_v<U*, T*> AstPtr(std::unique_ptr<U> node)
+        : node_(node.release()) {}  // NOLINT(google-explicit-constructor)
     AstPtr(const AstPtr& other) : node_(other.node_ ? CloneNode(*other.node_) : nullptr) {}
     AstPtr(AstPtr&& other) noexcept : node_(std::exchange(other.node_, nullptr)) {}
     AstPtr& operator=(AstPtr other) noexcept {

@@ -22,10 +22,12 @@ std::string ColumnDefToString(const ColumnDef& column) {
 
 std::string PartitionToString(const PartitionDesc& partition) {
     switch (partition.kind) {
-        case PartitionKind::kNone: return "";
+        case PartitionKind::kNone:
+            return "";
         case PartitionKind::kRange:
         case PartitionKind::kList:
-            return std::string(partition.kind == PartitionKind::kRange ? " PARTITION BY RANGE (" : " PARTITION BY LIST (") +
+            return std::string(partition.kind == PartitionKind::kRange ? " PARTITION BY RANGE ("
+                                                                       : " PARTITION BY LIST (") +
                    ExprListToString(partition.exprs) + ") " + partition.definitions;
         case PartitionKind::kExpr: {
             bool columns_only = true;
@@ -52,14 +54,19 @@ std::string RefreshToString(const RefreshDesc& refresh) {
     if (refresh.moment == RefreshMoment::kImmediate) out += " IMMEDIATE";
     if (refresh.moment == RefreshMoment::kDeferred) out += " DEFERRED";
     switch (refresh.type) {
-        case RefreshType::kDefault: break;
+        case RefreshType::kDefault:
+            break;
         case RefreshType::kAsync:
             out += " ASYNC";
             if (refresh.start_time) out += " START (" + QuoteString(*refresh.start_time) + ")";
             if (refresh.every) out += " EVERY (" + refresh.every->ToString() + ")";
             break;
-        case RefreshType::kManual: out += " MANUAL"; break;
-        case RefreshType::kIncremental: out += " INCREMENTAL"; break;
+        case RefreshType::kManual:
+            out += " MANUAL";
+            break;
+        case RefreshType::kIncremental:
+            out += " INCREMENTAL";
+            break;
     }
     return out;
 }
@@ -99,7 +106,8 @@ std::string CreateTableToString(const CreateTableStatement& create) {
             first = false;
         }
         for (const IndexDef& index : create.indexes) {
-            out += (first ? "INDEX " : ", INDEX ") + QuoteIdentifier(index.name) + " (" + QuoteNameList(index.columns) + ")";
+            out += (first ? "INDEX " : ", INDEX ") + QuoteIdentifier(index.name) + " (" + QuoteNameList(index.columns) +
+                   ")";
             if (!index.index_type.empty()) out += " USING " + index.index_type;
             out += CommentToString(index.comment);
             first = false;
@@ -146,15 +154,19 @@ std::string AlterActionToString(const AlterAction& action) {
             }
             return out + ")";
         }
-        case AlterActionKind::kDropColumn: return "DROP COLUMN " + QuoteIdentifier(action.name);
-        case AlterActionKind::kModifyColumn: return "MODIFY COLUMN " + ColumnDefToString(action.columns[0]) + placement();
+        case AlterActionKind::kDropColumn:
+            return "DROP COLUMN " + QuoteIdentifier(action.name);
+        case AlterActionKind::kModifyColumn:
+            return "MODIFY COLUMN " + ColumnDefToString(action.columns[0]) + placement();
         case AlterActionKind::kRenameColumn:
             return "RENAME COLUMN " + QuoteIdentifier(action.name) + " TO " + QuoteIdentifier(action.new_name);
-        case AlterActionKind::kRenameTable: return "RENAME " + QuoteIdentifier(action.name);
-        case AlterActionKind::kSetProperties: return "SET " + PropertyListToString(action.properties);
+        case AlterActionKind::kRenameTable:
+            return "RENAME " + QuoteIdentifier(action.name);
+        case AlterActionKind::kSetProperties:
+            return "SET " + PropertyListToString(action.properties);
         case AlterActionKind::kDropPartition:
-            return std::string("DROP PARTITION ") + (action.if_exists ? "IF EXISTS " : "") + QuoteIdentifier(action.name) +
-                   (action.force ? " FORCE" : "");
+            return std::string("DROP PARTITION ") + (action.if_exists ? "IF EXISTS " : "") +
+                   QuoteIdentifier(action.name) + (action.force ? " FORCE" : "");
     }
     return "";
 }
@@ -163,27 +175,42 @@ std::string AlterActionToString(const AlterAction& action) {
 
 std::string_view AggregationKindText(AggregationKind kind) {
     switch (kind) {
-        case AggregationKind::kNone: return "";
-        case AggregationKind::kSum: return "SUM";
-        case AggregationKind::kMin: return "MIN";
-        case AggregationKind::kMax: return "MAX";
-        case AggregationKind::kReplace: return "REPLACE";
-        case AggregationKind::kReplaceIfNotNull: return "REPLACE_IF_NOT_NULL";
-        case AggregationKind::kBitmapUnion: return "BITMAP_UNION";
-        case AggregationKind::kHllUnion: return "HLL_UNION";
-        case AggregationKind::kPercentileUnion: return "PERCENTILE_UNION";
+        case AggregationKind::kNone:
+            return "";
+        case AggregationKind::kSum:
+            return "SUM";
+        case AggregationKind::kMin:
+            return "MIN";
+        case AggregationKind::kMax:
+            return "MAX";
+        case AggregationKind::kReplace:
+            return "REPLACE";
+        case AggregationKind::kReplaceIfNotNull:
+            return "REPLACE_IF_NOT_NULL";
+        case AggregationKind::kBitmapUnion:
+            return "BITMAP_UNION";
+        case AggregationKind::kHllUnion:
+            return "HLL_UNION";
+        case AggregationKind::kPercentileUnion:
+            return "PERCENTILE_UNION";
     }
     return "";
 }
 
 std::string_view ObjectKindText(ObjectKind kind) {
     switch (kind) {
-        case ObjectKind::kDatabase: return "DATABASE";
-        case ObjectKind::kTable: return "TABLE";
-        case ObjectKind::kView: return "VIEW";
-        case ObjectKind::kMaterializedView: return "MATERIALIZED VIEW";
-        case ObjectKind::kCatalog: return "CATALOG";
-        case ObjectKind::kResourceGroup: return "RESOURCE GROUP";
+        case ObjectKind::kDatabase:
+            return "DATABASE";
+        case ObjectKind::kTable:
+            return "TABLE";
+        case ObjectKind::kView:
+            return "VIEW";
+        case ObjectKind::kMaterializedView:
+            return "MATERIALIZED VIEW";
+        case ObjectKind::kCatalog:
+            return "CATALOG";
+        case ObjectKind::kResourceGroup:
+            return "RESOURCE GROUP";
     }
     return "";
 }
@@ -195,7 +222,8 @@ std::string DdlStatementToString(const Statement& statement) {
             return std::string("CREATE DATABASE ") + (create.if_not_exists ? "IF NOT EXISTS " : "") +
                    create.name.ToString() + PropertiesToString(create.properties);
         }
-        case StatementKind::kCreateTable: return CreateTableToString(statement.As<CreateTableStatement>());
+        case StatementKind::kCreateTable:
+            return CreateTableToString(statement.As<CreateTableStatement>());
         case StatementKind::kCreateView: {
             const auto& create = statement.As<CreateViewStatement>();
             return std::string("CREATE ") + (create.or_replace ? "OR REPLACE " : "") + "VIEW " +
@@ -242,7 +270,8 @@ std::string DdlStatementToString(const Statement& statement) {
             if (refresh.mode == RefreshMode::kAsync) out += " WITH ASYNC MODE";
             return out;
         }
-        default: return "";
+        default:
+            return "";
     }
 }
 

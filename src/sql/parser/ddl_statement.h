@@ -104,7 +104,7 @@ struct CreateTableStatement : StatementNode<CreateTableStatement, StatementKind:
     DistributionDesc distribution;
     std::vector<std::string> order_by;
     PropertyList properties;
-    QueryPtr as_query;        // CREATE TABLE ... AS query
+    QueryPtr as_query;         // CREATE TABLE ... AS query
     QualifiedName like_table;  // CREATE TABLE t LIKE other
     bool operator==(const CreateTableStatement&) const = default;
 };
@@ -178,11 +178,11 @@ struct DropStatement : StatementNode<DropStatement, StatementKind::kDrop> {
 };
 
 enum class AlterActionKind : uint8_t {
-    kAddColumn,     // ADD COLUMN def [FIRST | AFTER c], or ADD COLUMN (def, def)
-    kDropColumn,    // DROP COLUMN c
-    kModifyColumn,  // MODIFY COLUMN def [FIRST | AFTER c]
-    kRenameColumn,  // RENAME COLUMN a TO b
-    kRenameTable,   // RENAME new_name
+    kAddColumn,      // ADD COLUMN def [FIRST | AFTER c], or ADD COLUMN (def, def)
+    kDropColumn,     // DROP COLUMN c
+    kModifyColumn,   // MODIFY COLUMN def [FIRST | AFTER c]
+    kRenameColumn,   // RENAME COLUMN a TO b
+    kRenameTable,    // RENAME new_name
     kSetProperties,  // SET ("k" = "v", ...)
     kDropPartition,  // DROP PARTITION [IF EXISTS] p [FORCE]
 };

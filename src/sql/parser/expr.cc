@@ -22,15 +22,20 @@ void ForEachChild(Node& expr, const Fn& fn) {
         case ExprKind::kParameter:
         case ExprKind::kVariable:
         case ExprKind::kDefault:
-        case ExprKind::kSubquery: return;
-        case ExprKind::kUnary: visit(expr.template As<UnaryExpr>().operand); return;
+        case ExprKind::kSubquery:
+            return;
+        case ExprKind::kUnary:
+            visit(expr.template As<UnaryExpr>().operand);
+            return;
         case ExprKind::kBinary: {
             auto& binary = expr.template As<BinaryExpr>();
             visit(binary.left);
             visit(binary.right);
             return;
         }
-        case ExprKind::kIs: visit(expr.template As<IsExpr>().operand); return;
+        case ExprKind::kIs:
+            visit(expr.template As<IsExpr>().operand);
+            return;
         case ExprKind::kBetween: {
             auto& between = expr.template As<BetweenExpr>();
             visit(between.operand);
@@ -69,8 +74,12 @@ void ForEachChild(Node& expr, const Fn& fn) {
             visit(case_expr.else_result);
             return;
         }
-        case ExprKind::kCast: visit(expr.template As<CastExpr>().operand); return;
-        case ExprKind::kInterval: visit(expr.template As<IntervalExpr>().value); return;
+        case ExprKind::kCast:
+            visit(expr.template As<CastExpr>().operand);
+            return;
+        case ExprKind::kInterval:
+            visit(expr.template As<IntervalExpr>().value);
+            return;
         case ExprKind::kArray:
             for (auto& element : expr.template As<ArrayExpr>().elements) visit(element);
             return;
@@ -85,47 +94,80 @@ void ForEachChild(Node& expr, const Fn& fn) {
 
 }  // namespace
 
-void VisitChildren(const Expr& expr, const std::function<void(const Expr&)>& fn) { ForEachChild(expr, fn); }
+void VisitChildren(const Expr& expr, const std::function<void(const Expr&)>& fn) {
+    ForEachChild(expr, fn);
+}
 
-void VisitChildren(Expr& expr, const std::function<void(Expr&)>& fn) { ForEachChild(expr, fn); }
+void VisitChildren(Expr& expr, const std::function<void(Expr&)>& fn) {
+    ForEachChild(expr, fn);
+}
 
 std::string_view BinaryOpText(BinaryOp op) {
     switch (op) {
-        case BinaryOp::kOr: return "OR";
-        case BinaryOp::kXor: return "XOR";
-        case BinaryOp::kAnd: return "AND";
-        case BinaryOp::kEq: return "=";
-        case BinaryOp::kNullSafeEq: return "<=>";
-        case BinaryOp::kNotEq: return "!=";
-        case BinaryOp::kLess: return "<";
-        case BinaryOp::kLessEq: return "<=";
-        case BinaryOp::kGreater: return ">";
-        case BinaryOp::kGreaterEq: return ">=";
-        case BinaryOp::kLike: return "LIKE";
-        case BinaryOp::kNotLike: return "NOT LIKE";
-        case BinaryOp::kRegexp: return "REGEXP";
-        case BinaryOp::kNotRegexp: return "NOT REGEXP";
-        case BinaryOp::kBitOr: return "|";
-        case BinaryOp::kBitAnd: return "&";
-        case BinaryOp::kShiftLeft: return "<<";
-        case BinaryOp::kShiftRight: return ">>";
-        case BinaryOp::kAdd: return "+";
-        case BinaryOp::kSubtract: return "-";
-        case BinaryOp::kMultiply: return "*";
-        case BinaryOp::kDivide: return "/";
-        case BinaryOp::kIntDivide: return "DIV";
-        case BinaryOp::kModulo: return "%";
-        case BinaryOp::kBitXor: return "^";
-        case BinaryOp::kJsonArrow: return "->";
+        case BinaryOp::kOr:
+            return "OR";
+        case BinaryOp::kXor:
+            return "XOR";
+        case BinaryOp::kAnd:
+            return "AND";
+        case BinaryOp::kEq:
+            return "=";
+        case BinaryOp::kNullSafeEq:
+            return "<=>";
+        case BinaryOp::kNotEq:
+            return "!=";
+        case BinaryOp::kLess:
+            return "<";
+        case BinaryOp::kLessEq:
+            return "<=";
+        case BinaryOp::kGreater:
+            return ">";
+        case BinaryOp::kGreaterEq:
+            return ">=";
+        case BinaryOp::kLike:
+            return "LIKE";
+        case BinaryOp::kNotLike:
+            return "NOT LIKE";
+        case BinaryOp::kRegexp:
+            return "REGEXP";
+        case BinaryOp::kNotRegexp:
+            return "NOT REGEXP";
+        case BinaryOp::kBitOr:
+            return "|";
+        case BinaryOp::kBitAnd:
+            return "&";
+        case BinaryOp::kShiftLeft:
+            return "<<";
+        case BinaryOp::kShiftRight:
+            return ">>";
+        case BinaryOp::kAdd:
+            return "+";
+        case BinaryOp::kSubtract:
+            return "-";
+        case BinaryOp::kMultiply:
+            return "*";
+        case BinaryOp::kDivide:
+            return "/";
+        case BinaryOp::kIntDivide:
+            return "DIV";
+        case BinaryOp::kModulo:
+            return "%";
+        case BinaryOp::kBitXor:
+            return "^";
+        case BinaryOp::kJsonArrow:
+            return "->";
     }
     return "?";
 }
 
 std::string_view UnaryOpText(UnaryOp op) {
     switch (op) {
-        case UnaryOp::kNot: return "NOT";
-        case UnaryOp::kNegate: return "-";
-        case UnaryOp::kBitNot: return "~";
+        case UnaryOp::kNot:
+            return "NOT";
+        case UnaryOp::kNegate:
+            return "-";
+        case UnaryOp::kBitNot:
+            return "~";
     }
     return "?";
 }

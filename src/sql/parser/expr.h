@@ -85,9 +85,7 @@ template <typename Derived, ExprKind K>
 struct ExprNode : Expr {
     static constexpr ExprKind kKind = K;
     ExprNode() : Expr(K) {}
-    std::unique_ptr<Expr> Clone() const final {
-        return std::make_unique<Derived>(static_cast<const Derived&>(*this));
-    }
+    std::unique_ptr<Expr> Clone() const final { return std::make_unique<Derived>(static_cast<const Derived&>(*this)); }
     bool Equals(const Expr& other) const final {
         return other.kind == K && static_cast<const Derived&>(*this) == static_cast<const Derived&>(other);
     }

@@ -12,10 +12,14 @@ namespace {
 
 std::string_view IsTestText(IsTest test) {
     switch (test) {
-        case IsTest::kNull: return "NULL";
-        case IsTest::kTrue: return "TRUE";
-        case IsTest::kFalse: return "FALSE";
-        case IsTest::kUnknown: return "UNKNOWN";
+        case IsTest::kNull:
+            return "NULL";
+        case IsTest::kTrue:
+            return "TRUE";
+        case IsTest::kFalse:
+            return "FALSE";
+        case IsTest::kUnknown:
+            return "UNKNOWN";
     }
     return "NULL";
 }
@@ -31,8 +35,9 @@ std::string FunctionNameToString(const std::vector<std::string>& name) {
         std::string quoted = QuoteIdentifier(part);
         Keyword keyword = LookupKeyword(part);
         bool plain_keyword = keyword != Keyword::kNone && quoted == "`" + part + "`";
-        bool bare = quoted == part || (plain_keyword && (i > 0 || (keyword != Keyword::kEXTRACT &&
-                                                                   GetKeywordClass(keyword) != KeywordClass::kReserved)));
+        bool bare = quoted == part ||
+                    (plain_keyword &&
+                     (i > 0 || (keyword != Keyword::kEXTRACT && GetKeywordClass(keyword) != KeywordClass::kReserved)));
         out += bare ? part : quoted;
     }
     return out;
@@ -40,12 +45,18 @@ std::string FunctionNameToString(const std::vector<std::string>& name) {
 
 std::string LiteralToString(const LiteralExpr& literal) {
     switch (literal.literal_kind) {
-        case LiteralKind::kNull: return "NULL";
-        case LiteralKind::kString: return QuoteString(literal.text);
-        case LiteralKind::kHexString: return "X'" + literal.text + "'";
-        case LiteralKind::kDate: return "DATE " + QuoteString(literal.text);
-        case LiteralKind::kDatetime: return "DATETIME " + QuoteString(literal.text);
-        default: return literal.text;
+        case LiteralKind::kNull:
+            return "NULL";
+        case LiteralKind::kString:
+            return QuoteString(literal.text);
+        case LiteralKind::kHexString:
+            return "X'" + literal.text + "'";
+        case LiteralKind::kDate:
+            return "DATE " + QuoteString(literal.text);
+        case LiteralKind::kDatetime:
+            return "DATETIME " + QuoteString(literal.text);
+        default:
+            return literal.text;
     }
 }
 
@@ -53,19 +64,27 @@ std::string VariableToString(const VariableExpr& variable) {
     std::string name = QuoteIdentifier(variable.name) == variable.name ? variable.name : QuoteString(variable.name);
     if (!variable.system) return "@" + name;
     switch (variable.scope) {
-        case VariableScope::kGlobal: return "@@global." + variable.name;
-        case VariableScope::kSession: return "@@session." + variable.name;
-        default: return "@@" + variable.name;
+        case VariableScope::kGlobal:
+            return "@@global." + variable.name;
+        case VariableScope::kSession:
+            return "@@session." + variable.name;
+        default:
+            return "@@" + variable.name;
     }
 }
 
 std::string FrameBoundToString(const FrameBound& bound) {
     switch (bound.kind) {
-        case FrameBoundKind::kUnboundedPreceding: return "UNBOUNDED PRECEDING";
-        case FrameBoundKind::kUnboundedFollowing: return "UNBOUNDED FOLLOWING";
-        case FrameBoundKind::kCurrentRow: return "CURRENT ROW";
-        case FrameBoundKind::kPreceding: return OperandToString(*bound.offset, precedence::kBitOr) + " PRECEDING";
-        case FrameBoundKind::kFollowing: return OperandToString(*bound.offset, precedence::kBitOr) + " FOLLOWING";
+        case FrameBoundKind::kUnboundedPreceding:
+            return "UNBOUNDED PRECEDING";
+        case FrameBoundKind::kUnboundedFollowing:
+            return "UNBOUNDED FOLLOWING";
+        case FrameBoundKind::kCurrentRow:
+            return "CURRENT ROW";
+        case FrameBoundKind::kPreceding:
+            return OperandToString(*bound.offset, precedence::kBitOr) + " PRECEDING";
+        case FrameBoundKind::kFollowing:
+            return OperandToString(*bound.offset, precedence::kBitOr) + " FOLLOWING";
     }
     return "";
 }
@@ -84,8 +103,8 @@ std::string WindowToString(const WindowSpec& window) {
         separate();
         out += window.frame->unit == FrameUnit::kRows ? "ROWS " : "RANGE ";
         if (window.frame->has_end) {
-            out += "BETWEEN " + FrameBoundToString(window.frame->start) + " AND " +
-                   FrameBoundToString(window.frame->end);
+            out +=
+                "BETWEEN " + FrameBoundToString(window.frame->start) + " AND " + FrameBoundToString(window.frame->end);
         } else {
             out += FrameBoundToString(window.frame->start);
         }
@@ -177,17 +196,24 @@ std::string PropertyListToString(const PropertyList& properties) {
 std::string Expr::ToString() const {
     using namespace precedence;
     switch (kind) {
-        case ExprKind::kLiteral: return LiteralToString(As<LiteralExpr>());
-        case ExprKind::kColumnRef: return QuoteQualifiedName(As<ColumnRefExpr>().parts);
+        case ExprKind::kLiteral:
+            return LiteralToString(As<LiteralExpr>());
+        case ExprKind::kColumnRef:
+            return QuoteQualifiedName(As<ColumnRefExpr>().parts);
         case ExprKind::kStar: {
             const auto& star = As<StarExpr>();
             return star.qualifier.empty() ? "*" : QuoteQualifiedName(star.qualifier) + ".*";
         }
-        case ExprKind::kParameter: return "?";
-        case ExprKind::kVariable: return VariableToString(As<VariableExpr>());
-        case ExprKind::kDefault: return "DEFAULT";
-        case ExprKind::kUnary: return UnaryToString(As<UnaryExpr>());
-        case ExprKind::kBinary: return BinaryToString(As<BinaryExpr>());
+        case ExprKind::kParameter:
+            return "?";
+        case ExprKind::kVariable:
+            return VariableToString(As<VariableExpr>());
+        case ExprKind::kDefault:
+            return "DEFAULT";
+        case ExprKind::kUnary:
+            return UnaryToString(As<UnaryExpr>());
+        case ExprKind::kBinary:
+            return BinaryToString(As<BinaryExpr>());
         case ExprKind::kIs: {
             const auto& is = As<IsExpr>();
             return OperandToString(*is.operand, kComparison) + (is.negated ? " IS NOT " : " IS ") +
@@ -203,8 +229,10 @@ std::string Expr::ToString() const {
             std::string items = in.subquery ? in.subquery->ToString() : ExprListToString(in.list);
             return OperandToString(*in.operand, kComparison) + (in.negated ? " NOT IN (" : " IN (") + items + ")";
         }
-        case ExprKind::kFunctionCall: return CallToString(As<FunctionCallExpr>());
-        case ExprKind::kCase: return CaseToString(As<CaseExpr>());
+        case ExprKind::kFunctionCall:
+            return CallToString(As<FunctionCallExpr>());
+        case ExprKind::kCase:
+            return CaseToString(As<CaseExpr>());
         case ExprKind::kCast: {
             const auto& cast = As<CastExpr>();
             if (!cast.charset.empty()) {

@@ -92,7 +92,9 @@ TypeName Grammar::ParseStandaloneTypeName() {
 
 // ---- token cursor ----
 
-const Token& Grammar::Peek(size_t ahead) const { return tokens_[std::min(pos_ + ahead, tokens_.size() - 1)]; }
+const Token& Grammar::Peek(size_t ahead) const {
+    return tokens_[std::min(pos_ + ahead, tokens_.size() - 1)];
+}
 
 const Token& Grammar::Advance() {
     const Token& token = tokens_[pos_];
@@ -153,9 +155,9 @@ void Grammar::ExpectEndOfStatement() {
 // ---- errors ----
 
 // The clause keywords a misspelled word is most often meant to be.
-constexpr std::string_view kClauseKeywords[] = {
-    "FROM",  "WHERE", "GROUP", "ORDER", "HAVING", "LIMIT",  "JOIN",    "UNION",     "INNER",
-    "LEFT",  "RIGHT", "CROSS", "OUTER", "USING",  "OFFSET", "QUALIFY", "INTERSECT", "EXCEPT"};
+constexpr std::string_view kClauseKeywords[] = {"FROM",  "WHERE", "GROUP",  "ORDER",   "HAVING",    "LIMIT",
+                                                "JOIN",  "UNION", "INNER",  "LEFT",    "RIGHT",     "CROSS",
+                                                "OUTER", "USING", "OFFSET", "QUALIFY", "INTERSECT", "EXCEPT"};
 
 void Grammar::Fail(std::string_view detail) const {
     // An error right after an alias written without AS: if the alias looks like a misspelled clause
@@ -173,7 +175,9 @@ void Grammar::Fail(std::string_view detail) const {
     FailAt(token, detail);
 }
 
-void Grammar::FailAt(const Token& token, std::string_view detail) const { ThrowSyntaxError(token, detail); }
+void Grammar::FailAt(const Token& token, std::string_view detail) const {
+    ThrowSyntaxError(token, detail);
+}
 
 void Grammar::FailTooDeep() const {
     FailAt(Peek(), "statement too deeply nested (more than " + std::to_string(kMaxNestingDepth) + " levels)");
@@ -197,8 +201,8 @@ std::string Grammar::ParseIdentifier(std::string_view what) {
     if (token.kind == TokenKind::kQuotedIdentifier) return Advance().value;
     if (token.kind == TokenKind::kWord) {
         if (IsReserved(token.keyword)) {
-            Fail("expected " + std::string(what) + " ('" + std::string(token.text) +
-                 "' is a reserved word: write `" + std::string(token.text) + "` to use it as a name)");
+            Fail("expected " + std::string(what) + " ('" + std::string(token.text) + "' is a reserved word: write `" +
+                 std::string(token.text) + "` to use it as a name)");
         }
         return std::string(Advance().text);
     }

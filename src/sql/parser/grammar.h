@@ -13,8 +13,9 @@
 // The recursive-descent grammar behind parser.h. One Grammar parses one text; its methods are
 // spread over files by area: grammar.cc (token cursor, errors, names, literals, script loop),
 // grammar_statement.cc (statement dispatch, INSERT/UPDATE/DELETE/EXPLAIN), grammar_expr.cc
-// (expressions by precedence climbing, types, windows), grammar_query.cc (SELECT, set operations,
-// FROM), grammar_ddl.cc (CREATE/ALTER/DROP...), grammar_admin.cc (SET, SHOW, users, grants...).
+// (operators by precedence climbing, primaries), grammar_call.cc (calls, CASE/CAST/INTERVAL...,
+// windows, types), grammar_query.cc (SELECT, set operations, FROM), grammar_ddl.cc
+// (CREATE/ALTER/DROP...), grammar_admin.cc (SET, SHOW, users, grants, resource groups).
 //
 // Errors are thrown as QueryError(kSyntaxError) and converted to a Status once, in parser.cc.
 
@@ -97,7 +98,7 @@ private:
     StatementPtr ParseDescribe();
     std::vector<std::string> ParsePartitionNames();
 
-    // ---- grammar_expr.cc ----
+    // ---- grammar_expr.cc and grammar_call.cc ----
     ExprPtr ParseExpr();
     // Precedence climbing over binary operators binding at least as tight as min_precedence;
     // `first`, when given, is an already parsed left operand.

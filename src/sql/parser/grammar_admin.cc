@@ -114,7 +114,6 @@ StatementPtr Grammar::ParseShow() {
         if (Match(Keyword::kFROM) || Match(Keyword::kIN)) name = ParseQualifiedName(max_parts, what);
         return name;
     };
-    const Token& what = Peek();
     if (Match(Keyword::kDATABASES) || Match(Keyword::kSCHEMAS)) {
         show->what = ShowKind::kDatabases;
         show->from = from_clause(1, "catalog name");
@@ -220,7 +219,6 @@ StatementPtr Grammar::ParseShow() {
     if (full_token.Is(Keyword::kFULL) && !full_allowed) FailAt(full_token, "FULL is not allowed here");
     bool scope_allowed = show->what == ShowKind::kVariables || show->what == ShowKind::kStatus;
     if (show->scope != VariableScope::kDefault && !scope_allowed) FailAt(scope_token, "a scope is not allowed here");
-    (void)what;
     return show;
 }
 
@@ -367,9 +365,14 @@ GrantObject Grammar::ParseGrantObject() {
     };
     // Object types of the StarRocks form, longest spelling first.
     static constexpr std::pair<std::string_view, std::string_view> kTypes[] = {
-        {"MATERIALIZED", "MATERIALIZED VIEW"}, {"RESOURCE", "RESOURCE GROUP"}, {"TABLE", "TABLE"},
-        {"DATABASE", "DATABASE"},             {"CATALOG", "CATALOG"},         {"VIEW", "VIEW"},
-        {"FUNCTION", "FUNCTION"},             {"USER", "USER"},
+        {"MATERIALIZED", "MATERIALIZED VIEW"},
+        {"RESOURCE", "RESOURCE GROUP"},
+        {"TABLE", "TABLE"},
+        {"DATABASE", "DATABASE"},
+        {"CATALOG", "CATALOG"},
+        {"VIEW", "VIEW"},
+        {"FUNCTION", "FUNCTION"},
+        {"USER", "USER"},
     };
     if (Match(Keyword::kALL)) {
         // ALL TABLES IN DATABASE db | ALL TABLES IN ALL DATABASES | ALL DATABASES | ALL CATALOGS ...
@@ -399,14 +402,14 @@ GrantObject Grammar::ParseGrantObject() {
         }
         return object;
     }
-    if (PeekWord("SYSTEM") && (PeekIs(Keyword::kTO) || PeekIs(Keyword::kFROM) || PeekIs(TokenKind::kEnd, 1) ||
-                               PeekIs(Keyword::kTO, 1) || PeekIs(Keyword::kFROM, 1))) {
+    if (PeekWord("SYSTEM") && (PeekIs(Keyword::kTO, 1) || PeekIs(Keyword::kFROM, 1))) {
         Advance();
         object.type = "SYSTEM";
         return object;
     }
     for (auto [first_word, type] : kTypes) {
-        if (!PeekWord(first_word) || PeekIs(TokenKind::kDot, 1) || PeekIs(Keyword::kTO, 1) || PeekIs(Keyword::kFROM, 1)) {
+        if (!PeekWord(first_word) || PeekIs(TokenKind::kDot, 1) || PeekIs(Keyword::kTO, 1) ||
+            PeekIs(Keyword::kFROM, 1)) {
             continue;
         }
         object.type = type;

@@ -18,23 +18,36 @@ std::string Upper(std::string_view text) {
 
 AggregationKind AggregationOf(Keyword keyword) {
     switch (keyword) {
-        case Keyword::kSUM: return AggregationKind::kSum;
-        case Keyword::kMIN: return AggregationKind::kMin;
-        case Keyword::kMAX: return AggregationKind::kMax;
-        case Keyword::kREPLACE: return AggregationKind::kReplace;
-        case Keyword::kREPLACE_IF_NOT_NULL: return AggregationKind::kReplaceIfNotNull;
-        case Keyword::kBITMAP_UNION: return AggregationKind::kBitmapUnion;
-        case Keyword::kHLL_UNION: return AggregationKind::kHllUnion;
-        case Keyword::kPERCENTILE_UNION: return AggregationKind::kPercentileUnion;
-        default: return AggregationKind::kNone;
+        case Keyword::kSUM:
+            return AggregationKind::kSum;
+        case Keyword::kMIN:
+            return AggregationKind::kMin;
+        case Keyword::kMAX:
+            return AggregationKind::kMax;
+        case Keyword::kREPLACE:
+            return AggregationKind::kReplace;
+        case Keyword::kREPLACE_IF_NOT_NULL:
+            return AggregationKind::kReplaceIfNotNull;
+        case Keyword::kBITMAP_UNION:
+            return AggregationKind::kBitmapUnion;
+        case Keyword::kHLL_UNION:
+            return AggregationKind::kHllUnion;
+        case Keyword::kPERCENTILE_UNION:
+            return AggregationKind::kPercentileUnion;
+        default:
+            return AggregationKind::kNone;
     }
 }
 
 }  // namespace
 
-bool Grammar::ParseIfNotExists() { return MatchSequence({Keyword::kIF, Keyword::kNOT, Keyword::kEXISTS}); }
+bool Grammar::ParseIfNotExists() {
+    return MatchSequence({Keyword::kIF, Keyword::kNOT, Keyword::kEXISTS});
+}
 
-bool Grammar::ParseIfExists() { return MatchSequence({Keyword::kIF, Keyword::kEXISTS}); }
+bool Grammar::ParseIfExists() {
+    return MatchSequence({Keyword::kIF, Keyword::kEXISTS});
+}
 
 StatementPtr Grammar::ParseCreate() {
     Position position = Expect(Keyword::kCREATE).position;
@@ -174,7 +187,8 @@ ColumnDef Grammar::ParseColumnDef() {
         } else {
             return column;
         }
-        if (duplicate) FailAt(token, "duplicate " + std::string(token.text) + " in the definition of column " + column.name);
+        if (duplicate)
+            FailAt(token, "duplicate " + std::string(token.text) + " in the definition of column " + column.name);
     }
 }
 

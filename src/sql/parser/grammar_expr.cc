@@ -1,5 +1,5 @@
 // Expressions: precedence climbing over the binary operators (precedence.h), recursive descent for
-// prefix operators, postfix forms and primaries; also type names and window specifications.
+// prefix operators, postfix forms and primaries. Calls and keyword forms are in grammar_call.cc.
 
 #include <algorithm>
 #include <cctype>
@@ -25,44 +25,72 @@ bool StartsNegatedPredicate(const Token& token) {
 InfixOperator InfixAt(const Token& token, const Token& next) {
     using namespace precedence;
     switch (token.kind) {
-        case TokenKind::kDoublePipe: return {kOr, BinaryOp::kOr};
-        case TokenKind::kDoubleAmp: return {kAnd, BinaryOp::kAnd};
-        case TokenKind::kEq: return {kComparison, BinaryOp::kEq};
-        case TokenKind::kNullSafeEq: return {kComparison, BinaryOp::kNullSafeEq};
-        case TokenKind::kNotEq: return {kComparison, BinaryOp::kNotEq};
-        case TokenKind::kLess: return {kComparison, BinaryOp::kLess};
-        case TokenKind::kLessEq: return {kComparison, BinaryOp::kLessEq};
-        case TokenKind::kGreater: return {kComparison, BinaryOp::kGreater};
-        case TokenKind::kGreaterEq: return {kComparison, BinaryOp::kGreaterEq};
-        case TokenKind::kPipe: return {kBitOr, BinaryOp::kBitOr};
-        case TokenKind::kAmp: return {kBitAnd, BinaryOp::kBitAnd};
-        case TokenKind::kShiftLeft: return {kShift, BinaryOp::kShiftLeft};
-        case TokenKind::kShiftRight: return {kShift, BinaryOp::kShiftRight};
-        case TokenKind::kPlus: return {kAdditive, BinaryOp::kAdd};
-        case TokenKind::kMinus: return {kAdditive, BinaryOp::kSubtract};
-        case TokenKind::kStar: return {kMultiplicative, BinaryOp::kMultiply};
-        case TokenKind::kSlash: return {kMultiplicative, BinaryOp::kDivide};
-        case TokenKind::kPercent: return {kMultiplicative, BinaryOp::kModulo};
-        case TokenKind::kCaret: return {kBitXor, BinaryOp::kBitXor};
-        case TokenKind::kWord: break;
-        default: return {};
+        case TokenKind::kDoublePipe:
+            return {kOr, BinaryOp::kOr};
+        case TokenKind::kDoubleAmp:
+            return {kAnd, BinaryOp::kAnd};
+        case TokenKind::kEq:
+            return {kComparison, BinaryOp::kEq};
+        case TokenKind::kNullSafeEq:
+            return {kComparison, BinaryOp::kNullSafeEq};
+        case TokenKind::kNotEq:
+            return {kComparison, BinaryOp::kNotEq};
+        case TokenKind::kLess:
+            return {kComparison, BinaryOp::kLess};
+        case TokenKind::kLessEq:
+            return {kComparison, BinaryOp::kLessEq};
+        case TokenKind::kGreater:
+            return {kComparison, BinaryOp::kGreater};
+        case TokenKind::kGreaterEq:
+            return {kComparison, BinaryOp::kGreaterEq};
+        case TokenKind::kPipe:
+            return {kBitOr, BinaryOp::kBitOr};
+        case TokenKind::kAmp:
+            return {kBitAnd, BinaryOp::kBitAnd};
+        case TokenKind::kShiftLeft:
+            return {kShift, BinaryOp::kShiftLeft};
+        case TokenKind::kShiftRight:
+            return {kShift, BinaryOp::kShiftRight};
+        case TokenKind::kPlus:
+            return {kAdditive, BinaryOp::kAdd};
+        case TokenKind::kMinus:
+            return {kAdditive, BinaryOp::kSubtract};
+        case TokenKind::kStar:
+            return {kMultiplicative, BinaryOp::kMultiply};
+        case TokenKind::kSlash:
+            return {kMultiplicative, BinaryOp::kDivide};
+        case TokenKind::kPercent:
+            return {kMultiplicative, BinaryOp::kModulo};
+        case TokenKind::kCaret:
+            return {kBitXor, BinaryOp::kBitXor};
+        case TokenKind::kWord:
+            break;
+        default:
+            return {};
     }
     switch (token.keyword) {
-        case Keyword::kOR: return {kOr, BinaryOp::kOr};
-        case Keyword::kXOR: return {kXor, BinaryOp::kXor};
-        case Keyword::kAND: return {kAnd, BinaryOp::kAnd};
-        case Keyword::kDIV: return {kMultiplicative, BinaryOp::kIntDivide};
-        case Keyword::kMOD: return {kMultiplicative, BinaryOp::kModulo};
+        case Keyword::kOR:
+            return {kOr, BinaryOp::kOr};
+        case Keyword::kXOR:
+            return {kXor, BinaryOp::kXor};
+        case Keyword::kAND:
+            return {kAnd, BinaryOp::kAnd};
+        case Keyword::kDIV:
+            return {kMultiplicative, BinaryOp::kIntDivide};
+        case Keyword::kMOD:
+            return {kMultiplicative, BinaryOp::kModulo};
         case Keyword::kIS:
         case Keyword::kBETWEEN:
         case Keyword::kIN:
         case Keyword::kLIKE:
         case Keyword::kREGEXP:
-        case Keyword::kRLIKE: return {kComparison, BinaryOp::kEq, true};
+        case Keyword::kRLIKE:
+            return {kComparison, BinaryOp::kEq, true};
         case Keyword::kNOT:
             if (StartsNegatedPredicate(next)) return {kComparison, BinaryOp::kEq, true};
             return {};
-        default: return {};
+        default:
+            return {};
     }
 }
 
@@ -72,18 +100,20 @@ std::string Upper(std::string_view text) {
     return out;
 }
 
-bool NameIs(const std::vector<std::string>& name, std::string_view wanted) {
-    return name.size() == 1 && Upper(name[0]) == wanted;
-}
-
 LiteralKind LiteralKindOf(TokenKind kind) {
     switch (kind) {
-        case TokenKind::kInteger: return LiteralKind::kInteger;
-        case TokenKind::kDecimal: return LiteralKind::kDecimal;
-        case TokenKind::kFloat: return LiteralKind::kFloat;
-        case TokenKind::kHexNumber: return LiteralKind::kHexNumber;
-        case TokenKind::kHexString: return LiteralKind::kHexString;
-        default: return LiteralKind::kString;
+        case TokenKind::kInteger:
+            return LiteralKind::kInteger;
+        case TokenKind::kDecimal:
+            return LiteralKind::kDecimal;
+        case TokenKind::kFloat:
+            return LiteralKind::kFloat;
+        case TokenKind::kHexNumber:
+            return LiteralKind::kHexNumber;
+        case TokenKind::kHexString:
+            return LiteralKind::kHexString;
+        default:
+            return LiteralKind::kString;
     }
 }
 
@@ -95,7 +125,9 @@ bool IsNumericLiteral(const Expr& expr) {
 
 }  // namespace
 
-ExprPtr Grammar::ParseExpr() { return ParseBinary(0); }
+ExprPtr Grammar::ParseExpr() {
+    return ParseBinary(0);
+}
 
 // Tree height bookkeeping: left-deep operator chains (a + b + c ...) are built by the loop below
 // without recursion, so the nesting guard does not see them; their height is tracked instead.
@@ -215,15 +247,22 @@ ExprPtr Grammar::ParseUnary() {
     Position position = token.position;
     UnaryOp op;
     switch (token.kind) {
-        case TokenKind::kMinus: op = UnaryOp::kNegate; break;
-        case TokenKind::kTilde: op = UnaryOp::kBitNot; break;
-        case TokenKind::kBang: op = UnaryOp::kNot; break;
+        case TokenKind::kMinus:
+            op = UnaryOp::kNegate;
+            break;
+        case TokenKind::kTilde:
+            op = UnaryOp::kBitNot;
+            break;
+        case TokenKind::kBang:
+            op = UnaryOp::kNot;
+            break;
         case TokenKind::kPlus: {
             DepthGuard guard(*this);
             Advance();
             return ParseUnary();  // unary plus does nothing, as in MySQL
         }
-        default: return ParsePostfix(ParsePrimary());
+        default:
+            return ParsePostfix(ParsePrimary());
     }
     DepthGuard guard(*this);
     Advance();
@@ -308,15 +347,20 @@ ExprPtr Grammar::ParsePrimary() {
             Advance();
             return variable;
         }
-        case TokenKind::kLeftParen: return ParseParenthesized();
-        case TokenKind::kLeftBracket: return ParseArray();
+        case TokenKind::kLeftParen:
+            return ParseParenthesized();
+        case TokenKind::kLeftBracket:
+            return ParseArray();
         case TokenKind::kStar: {
             Advance();
             return NewNode<StarExpr>(position);
         }
-        case TokenKind::kQuotedIdentifier: return ParseNameOrCall();
-        case TokenKind::kWord: break;
-        default: FailExpected("expression");
+        case TokenKind::kQuotedIdentifier:
+            return ParseNameOrCall();
+        case TokenKind::kWord:
+            break;
+        default:
+            FailExpected("expression");
     }
     switch (token.keyword) {
         case Keyword::kNULL:
@@ -328,11 +372,16 @@ ExprPtr Grammar::ParsePrimary() {
             Advance();
             return literal;
         }
-        case Keyword::kCASE: return ParseCase();
-        case Keyword::kCAST: return ParseCast();
-        case Keyword::kCONVERT: return ParseConvert();
-        case Keyword::kINTERVAL: return ParseInterval();
-        case Keyword::kARRAY: return ParseArray();
+        case Keyword::kCASE:
+            return ParseCase();
+        case Keyword::kCAST:
+            return ParseCast();
+        case Keyword::kCONVERT:
+            return ParseConvert();
+        case Keyword::kINTERVAL:
+            return ParseInterval();
+        case Keyword::kARRAY:
+            return ParseArray();
         case Keyword::kDEFAULT: {
             Advance();
             return NewNode<DefaultExpr>(position);
@@ -373,9 +422,11 @@ ExprPtr Grammar::ParsePrimary() {
                 return call;
             }
             break;
-        default: break;
+        default:
+            break;
     }
-    bool callable = GetKeywordClass(token.keyword) == KeywordClass::kReservedFunction && PeekIs(TokenKind::kLeftParen, 1);
+    bool callable =
+        GetKeywordClass(token.keyword) == KeywordClass::kReservedFunction && PeekIs(TokenKind::kLeftParen, 1);
     if (!PeekIdentifier() && !callable) FailExpected("expression");
     return ParseNameOrCall();
 }
@@ -419,255 +470,12 @@ ExprPtr Grammar::ParseNameOrCall() {
     return column;
 }
 
-ExprPtr Grammar::ParseFunctionCall(std::vector<std::string> name, Position position) {
-    DepthGuard guard(*this);
-    Expect(TokenKind::kLeftParen, "'('");
-    auto call = NewNode<FunctionCallExpr>(position);
-    call->name = std::move(name);
-    if (PeekIs(TokenKind::kStar) && PeekIs(TokenKind::kRightParen, 1)) {
-        Advance();
-        call->star = true;
-    } else if (!PeekIs(TokenKind::kRightParen)) {
-        if (Match(Keyword::kDISTINCT)) {
-            call->distinct = true;
-        } else {
-            Match(Keyword::kALL);
-        }
-        call->args.push_back(ParseExpr());
-        if ((NameIs(call->name, "SUBSTRING") || NameIs(call->name, "SUBSTR")) && Match(Keyword::kFROM)) {
-            // SUBSTRING(s FROM start [FOR length])
-            call->args.push_back(ParseExpr());
-            if (Match(Keyword::kFOR)) call->args.push_back(ParseExpr());
-        } else {
-            while (Match(TokenKind::kComma)) call->args.push_back(ParseExpr());
-        }
-        if (MatchSequence({Keyword::kORDER, Keyword::kBY})) call->order_by = ParseOrderByList();
-        if (Match(Keyword::kSEPARATOR)) call->separator = ParseExpr();
-    }
-    Expect(TokenKind::kRightParen, "')'");
-    if (Match(Keyword::kOVER)) call->over = ParseWindowSpec();
-    return call;
-}
-
-// EXTRACT(unit FROM x) is the call unit(x), e.g. year(x).
-ExprPtr Grammar::ParseExtract() {
-    Position position = Advance().position;
-    DepthGuard guard(*this);
-    Expect(TokenKind::kLeftParen, "'('");
-    auto call = NewNode<FunctionCallExpr>(position);
-    std::string unit = ParseIntervalUnit();
-    std::transform(unit.begin(), unit.end(), unit.begin(), [](unsigned char c) { return std::tolower(c); });
-    call->name.push_back(unit);
-    Expect(Keyword::kFROM);
-    call->args.push_back(ParseExpr());
-    Expect(TokenKind::kRightParen, "')'");
-    return call;
-}
-
-ExprPtr Grammar::ParseCase() {
-    DepthGuard guard(*this);
-    auto expr = NewNode<CaseExpr>(Advance().position);
-    if (!PeekIs(Keyword::kWHEN)) expr->operand = ParseExpr();
-    if (!PeekIs(Keyword::kWHEN)) FailExpected("WHEN");
-    while (Match(Keyword::kWHEN)) {
-        WhenClause clause;
-        clause.condition = ParseExpr();
-        Expect(Keyword::kTHEN);
-        clause.result = ParseExpr();
-        expr->when_clauses.push_back(std::move(clause));
-    }
-    if (Match(Keyword::kELSE)) expr->else_result = ParseExpr();
-    Expect(Keyword::kEND);
-    return expr;
-}
-
-ExprPtr Grammar::ParseCast() {
-    DepthGuard guard(*this);
-    auto cast = NewNode<CastExpr>(Advance().position);
-    Expect(TokenKind::kLeftParen, "'(' after CAST");
-    cast->operand = ParseExpr();
-    Expect(Keyword::kAS);
-    cast->type = ParseType();
-    Expect(TokenKind::kRightParen, "')'");
-    return cast;
-}
-
-ExprPtr Grammar::ParseConvert() {
-    DepthGuard guard(*this);
-    auto cast = NewNode<CastExpr>(Advance().position);
-    Expect(TokenKind::kLeftParen, "'(' after CONVERT");
-    cast->operand = ParseExpr();
-    if (Match(Keyword::kUSING)) {
-        cast->charset = ParseIdentifierOrString("character set");
-    } else {
-        Expect(TokenKind::kComma, "',' or USING");
-        cast->type = ParseType();
-    }
-    Expect(TokenKind::kRightParen, "')'");
-    return cast;
-}
-
-ExprPtr Grammar::ParseInterval() {
-    DepthGuard guard(*this);
-    auto interval = NewNode<IntervalExpr>(Advance().position);
-    interval->value = ParseExpr();
-    interval->unit = ParseIntervalUnit();
-    return interval;
-}
-
-std::string Grammar::ParseIntervalUnit() {
-    switch (Peek().keyword) {
-        case Keyword::kYEAR:
-        case Keyword::kQUARTER:
-        case Keyword::kMONTH:
-        case Keyword::kWEEK:
-        case Keyword::kDAY:
-        case Keyword::kHOUR:
-        case Keyword::kMINUTE:
-        case Keyword::kSECOND:
-        case Keyword::kMILLISECOND:
-        case Keyword::kMICROSECOND: return std::string(KeywordText(Advance().keyword));
-        default: FailExpected("a time unit (YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND, ...)");
-    }
-}
-
-ExprPtr Grammar::ParseArray() {
-    DepthGuard guard(*this);
-    auto array = NewNode<ArrayExpr>(Peek().position);
-    if (PeekIs(Keyword::kARRAY)) {
-        if (PeekIs(TokenKind::kLess, 1)) {
-            array->type = ParseType();
-        } else {
-            Advance();
-        }
-    }
-    Expect(TokenKind::kLeftBracket, "'['");
-    if (!PeekIs(TokenKind::kRightBracket)) array->elements = ParseExprList();
-    Expect(TokenKind::kRightBracket, "']'");
-    return array;
-}
-
 std::vector<ExprPtr> Grammar::ParseExprList() {
     std::vector<ExprPtr> list;
     do {
         list.push_back(ParseExpr());
     } while (Match(TokenKind::kComma));
     return list;
-}
-
-std::vector<OrderByItem> Grammar::ParseOrderByList() {
-    std::vector<OrderByItem> items;
-    do {
-        OrderByItem item;
-        item.expr = ParseExpr();
-        if (Match(Keyword::kDESC)) {
-            item.ascending = false;
-        } else {
-            Match(Keyword::kASC);
-        }
-        if (Match(Keyword::kNULLS)) {
-            if (Match(Keyword::kFIRST)) {
-                item.nulls = NullsOrder::kFirst;
-            } else {
-                Expect(Keyword::kLAST);
-                item.nulls = NullsOrder::kLast;
-            }
-        }
-        items.push_back(std::move(item));
-    } while (Match(TokenKind::kComma));
-    return items;
-}
-
-WindowSpec Grammar::ParseWindowSpec() {
-    DepthGuard guard(*this);
-    Expect(TokenKind::kLeftParen, "'(' after OVER");
-    WindowSpec spec;
-    if (MatchSequence({Keyword::kPARTITION, Keyword::kBY})) spec.partition_by = ParseExprList();
-    if (MatchSequence({Keyword::kORDER, Keyword::kBY})) spec.order_by = ParseOrderByList();
-    if (PeekIs(Keyword::kROWS) || PeekIs(Keyword::kRANGE)) {
-        WindowFrame frame;
-        frame.unit = Advance().keyword == Keyword::kROWS ? FrameUnit::kRows : FrameUnit::kRange;
-        if (Match(Keyword::kBETWEEN)) {
-            frame.start = ParseFrameBound();
-            Expect(Keyword::kAND);
-            frame.end = ParseFrameBound();
-            frame.has_end = true;
-        } else {
-            frame.start = ParseFrameBound();
-        }
-        spec.frame = std::move(frame);
-    }
-    Expect(TokenKind::kRightParen, "')'");
-    return spec;
-}
-
-FrameBound Grammar::ParseFrameBound() {
-    FrameBound bound;
-    if (Match(Keyword::kUNBOUNDED)) {
-        if (Match(Keyword::kPRECEDING)) {
-            bound.kind = FrameBoundKind::kUnboundedPreceding;
-        } else {
-            Expect(Keyword::kFOLLOWING);
-            bound.kind = FrameBoundKind::kUnboundedFollowing;
-        }
-        return bound;
-    }
-    if (MatchSequence({Keyword::kCURRENT, Keyword::kROW})) {
-        bound.kind = FrameBoundKind::kCurrentRow;
-        return bound;
-    }
-    bound.offset = ParseBinary(precedence::kBitOr);
-    if (Match(Keyword::kPRECEDING)) {
-        bound.kind = FrameBoundKind::kPreceding;
-    } else {
-        Expect(Keyword::kFOLLOWING);
-        bound.kind = FrameBoundKind::kFollowing;
-    }
-    return bound;
-}
-
-TypeName Grammar::ParseType() {
-    DepthGuard guard(*this);
-    TypeName type;
-    type.position = Peek().position;
-    if (!PeekIs(TokenKind::kWord) && !PeekIs(TokenKind::kQuotedIdentifier)) FailExpected("a type name");
-    const Token& name = Advance();
-    type.name = Upper(name.kind == TokenKind::kWord ? name.text : name.value);
-    if (type.name == "SIGNED" || type.name == "UNSIGNED") {
-        // MySQL's CAST(x AS SIGNED [INTEGER]).
-        if (Peek().kind == TokenKind::kWord && (Upper(Peek().text) == "INT" || Upper(Peek().text) == "INTEGER")) {
-            Advance();
-        }
-    }
-    if (Match(TokenKind::kLeftParen)) {
-        do {
-            if (!PeekIs(TokenKind::kInteger)) FailExpected("a type parameter");
-            type.params.emplace_back(Advance().text);
-        } while (Match(TokenKind::kComma));
-        Expect(TokenKind::kRightParen, "')'");
-    }
-    if (Match(TokenKind::kLess)) {
-        bool is_struct = type.name == "STRUCT";
-        do {
-            if (is_struct) type.field_names.push_back(ParseNamePart());
-            type.children.push_back(ParseType());
-        } while (Match(TokenKind::kComma));
-        ExpectClosingAngle();
-    }
-    return type;
-}
-
-void Grammar::ExpectClosingAngle() {
-    Token& token = tokens_[pos_];
-    if (token.kind == TokenKind::kShiftRight) {
-        // `ARRAY<ARRAY<INT>>`: the lexer saw `>>`; take its first half and leave a `>`.
-        token.kind = TokenKind::kGreater;
-        token.text.remove_prefix(1);
-        token.offset += 1;
-        token.position.column += 1;
-        return;
-    }
-    Expect(TokenKind::kGreater, "'>'");
 }
 
 }  // namespace flashlake::sql

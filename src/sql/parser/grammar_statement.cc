@@ -11,8 +11,8 @@ namespace {
 // First words of StarRocks statements that Flashlake does not implement: they get a clear
 // "not supported" error instead of a syntax error.
 constexpr std::string_view kUnsupportedStatements[] = {
-    "ADMIN",  "ANALYZE", "BACKUP",  "CANCEL", "CLEAN",   "EXECUTE", "EXPORT", "INSTALL", "LOAD",
-    "PAUSE",  "PREPARE", "RECOVER", "RESTORE", "RESUME", "STOP",    "SUBMIT", "SYNC",    "UNINSTALL",
+    "ADMIN", "ANALYZE", "BACKUP",  "CANCEL",  "CLEAN",  "EXECUTE", "EXPORT", "INSTALL", "LOAD",
+    "PAUSE", "PREPARE", "RECOVER", "RESTORE", "RESUME", "STOP",    "SUBMIT", "SYNC",    "UNINSTALL",
 };
 
 std::string Upper(std::string_view text) {
@@ -28,37 +28,55 @@ StatementPtr Grammar::ParseStatement() {
     if (PeekQueryStart()) return ParseQueryStatement();
     const Token& token = Peek();
     switch (token.keyword) {
-        case Keyword::kINSERT: return ParseInsert();
-        case Keyword::kUPDATE: return ParseUpdate();
-        case Keyword::kDELETE: return ParseDelete();
-        case Keyword::kEXPLAIN: return ParseExplain();
+        case Keyword::kINSERT:
+            return ParseInsert();
+        case Keyword::kUPDATE:
+            return ParseUpdate();
+        case Keyword::kDELETE:
+            return ParseDelete();
+        case Keyword::kEXPLAIN:
+            return ParseExplain();
         case Keyword::kDESC:
-        case Keyword::kDESCRIBE: return ParseDescribe();
-        case Keyword::kCREATE: return ParseCreate();
-        case Keyword::kDROP: return ParseDrop();
-        case Keyword::kALTER: return ParseAlter();
-        case Keyword::kTRUNCATE: return ParseTruncate();
-        case Keyword::kREFRESH: return ParseRefresh();
-        case Keyword::kUSE: return ParseUse();
-        case Keyword::kSET: return ParseSet();
-        case Keyword::kSHOW: return ParseShow();
-        case Keyword::kKILL: return ParseKill();
+        case Keyword::kDESCRIBE:
+            return ParseDescribe();
+        case Keyword::kCREATE:
+            return ParseCreate();
+        case Keyword::kDROP:
+            return ParseDrop();
+        case Keyword::kALTER:
+            return ParseAlter();
+        case Keyword::kTRUNCATE:
+            return ParseTruncate();
+        case Keyword::kREFRESH:
+            return ParseRefresh();
+        case Keyword::kUSE:
+            return ParseUse();
+        case Keyword::kSET:
+            return ParseSet();
+        case Keyword::kSHOW:
+            return ParseShow();
+        case Keyword::kKILL:
+            return ParseKill();
         case Keyword::kBEGIN:
         case Keyword::kSTART:
         case Keyword::kCOMMIT:
-        case Keyword::kROLLBACK: return ParseTransaction();
-        case Keyword::kGRANT: return ParseGrant(false);
-        case Keyword::kREVOKE: return ParseGrant(true);
-        default: break;
+        case Keyword::kROLLBACK:
+            return ParseTransaction();
+        case Keyword::kGRANT:
+            return ParseGrant(false);
+        case Keyword::kREVOKE:
+            return ParseGrant(true);
+        default:
+            break;
     }
     if (token.kind == TokenKind::kWord) {
         std::string word = Upper(token.text);
         for (std::string_view unsupported : kUnsupportedStatements) {
             if (word == unsupported) FailUnsupported(token, word + " statement");
         }
-        static constexpr std::string_view kStatementKeywords[] = {
-            "SELECT", "INSERT", "UPDATE",  "DELETE", "CREATE", "DROP",     "ALTER",  "SHOW",
-            "EXPLAIN", "DESCRIBE", "VALUES", "GRANT", "REVOKE", "TRUNCATE", "REFRESH"};
+        static constexpr std::string_view kStatementKeywords[] = {"SELECT", "INSERT", "UPDATE", "DELETE",   "CREATE",
+                                                                  "DROP",   "ALTER",  "SHOW",   "EXPLAIN",  "DESCRIBE",
+                                                                  "VALUES", "GRANT",  "REVOKE", "TRUNCATE", "REFRESH"};
         std::string_view suggestion = SuggestKeyword(token.text, kStatementKeywords);
         if (!suggestion.empty()) Fail("expected a statement; did you mean " + std::string(suggestion) + "?");
     }

@@ -37,8 +37,9 @@ int CompareUpper(std::string_view upper, std::string_view word) {
 
 Keyword LookupKeyword(std::string_view word) {
     if (word.empty() || word.size() > kMaxKeywordLength) return Keyword::kNone;
-    auto it = std::lower_bound(kKeywords.begin(), kKeywords.end(), word,
-                               [](const KeywordInfo& info, std::string_view w) { return CompareUpper(info.text, w) < 0; });
+    auto it =
+        std::lower_bound(kKeywords.begin(), kKeywords.end(), word,
+                         [](const KeywordInfo& info, std::string_view w) { return CompareUpper(info.text, w) < 0; });
     if (it != kKeywords.end() && CompareUpper(it->text, word) == 0) return it->keyword;
     return Keyword::kNone;
 }

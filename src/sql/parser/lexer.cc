@@ -6,29 +6,55 @@ namespace flashlake::sql {
 
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsHexDigit(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool IsSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+bool IsDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool IsHexDigit(char c) {
+    return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 // Bytes of identifiers: ASCII letters, digits, '_', '$' and every byte of a multi-byte UTF-8 character.
 bool IsWordChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c) || c == '_' || c == '$' ||
            static_cast<unsigned char>(c) >= 0x80;
 }
-bool IsWordStart(char c) { return IsWordChar(c) && !IsDigit(c); }
+bool IsWordStart(char c) {
+    return IsWordChar(c) && !IsDigit(c);
+}
 
 // The character a backslash escape stands for inside a string literal (MySQL rules). `\%` and `\_`
 // keep their backslash so that LIKE patterns can match a literal % or _.
 void AppendEscape(std::string& out, char c) {
     switch (c) {
-        case '0': out += '\0'; break;
-        case 'b': out += '\b'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'Z': out += '\x1A'; break;
-        case '%': out += "\\%"; break;
-        case '_': out += "\\_"; break;
-        default: out += c; break;
+        case '0':
+            out += '\0';
+            break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'Z':
+            out += '\x1A';
+            break;
+        case '%':
+            out += "\\%";
+            break;
+        case '_':
+            out += "\\_";
+            break;
+        default:
+            out += c;
+            break;
     }
 }
 
@@ -39,6 +65,7 @@ std::vector<Token> Lexer::Tokenize() {
     while (true) {
         Token token = Next();
         previous_kind_ = token.kind;
+        previous_end_ = token.end_offset();
         bool end = token.kind == TokenKind::kEnd;
         tokens.push_back(std::move(token));
         if (end) return tokens;
@@ -103,10 +130,10 @@ Token Lexer::Next() {
         return token;
     }
     if (IsDigit(c)) return LexNumber(start);
-    if (c == '.' && IsDigit(Peek(1)) && previous_kind_ != TokenKind::kWord &&
-        previous_kind_ != TokenKind::kQuotedIdentifier) {
-        return LexNumber(start);
-    }
+    // `.5` is a number unless the dot touches a name before it (`t.5col` is a qualified name).
+    bool after_name = (previous_kind_ == TokenKind::kWord || previous_kind_ == TokenKind::kQuotedIdentifier) &&
+                      previous_end_ == start;
+    if (c == '.' && IsDigit(Peek(1)) && !after_name) return LexNumber(start);
     if (IsWordStart(c)) return LexWord(start);
     if (c == '\'' || c == '"' || c == '`') return LexQuoted(start, c);
     if (c == '@') return LexVariable(start);

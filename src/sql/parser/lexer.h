@@ -41,6 +41,7 @@ private:
     std::string_view text_;
     size_t pos_ = 0;
     TokenKind previous_kind_ = TokenKind::kEnd;
+    size_t previous_end_ = 0;
     // PositionAt's cursor: the position of byte offset position_offset_.
     size_t position_offset_ = 0;
     Position cursor_position_{1, 1};

@@ -88,7 +88,7 @@ enum class GroupingKind : uint8_t { kExprs, kRollup, kCube, kGroupingSets };
 // No GROUP BY clause: kind kExprs with no exprs. Ordinals (GROUP BY 1) are integer literals.
 struct GroupByClause {
     GroupingKind kind = GroupingKind::kExprs;
-    std::vector<ExprPtr> exprs;                    // kExprs, kRollup, kCube
+    std::vector<ExprPtr> exprs;                       // kExprs, kRollup, kCube
     std::vector<std::vector<ExprPtr>> grouping_sets;  // kGroupingSets
     bool empty() const { return kind == GroupingKind::kExprs && exprs.empty(); }
     bool operator==(const GroupByClause&) const = default;

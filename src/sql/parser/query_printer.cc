@@ -32,9 +32,12 @@ std::string AliasToString(const std::string& alias, const std::vector<std::strin
 
 std::string GroupByToString(const GroupByClause& group_by) {
     switch (group_by.kind) {
-        case GroupingKind::kExprs: return ExprListToString(group_by.exprs);
-        case GroupingKind::kRollup: return "ROLLUP (" + ExprListToString(group_by.exprs) + ")";
-        case GroupingKind::kCube: return "CUBE (" + ExprListToString(group_by.exprs) + ")";
+        case GroupingKind::kExprs:
+            return ExprListToString(group_by.exprs);
+        case GroupingKind::kRollup:
+            return "ROLLUP (" + ExprListToString(group_by.exprs) + ")";
+        case GroupingKind::kCube:
+            return "CUBE (" + ExprListToString(group_by.exprs) + ")";
         case GroupingKind::kGroupingSets: {
             std::string out = "GROUPING SETS (";
             for (size_t i = 0; i < group_by.grouping_sets.size(); ++i) {
@@ -112,15 +115,24 @@ std::string BaseTableToString(const BaseTableRef& table) {
 
 std::string_view JoinKindText(JoinKind kind) {
     switch (kind) {
-        case JoinKind::kInner: return "INNER JOIN";
-        case JoinKind::kLeft: return "LEFT JOIN";
-        case JoinKind::kRight: return "RIGHT JOIN";
-        case JoinKind::kFull: return "FULL OUTER JOIN";
-        case JoinKind::kCross: return "CROSS JOIN";
-        case JoinKind::kLeftSemi: return "LEFT SEMI JOIN";
-        case JoinKind::kLeftAnti: return "LEFT ANTI JOIN";
-        case JoinKind::kRightSemi: return "RIGHT SEMI JOIN";
-        case JoinKind::kRightAnti: return "RIGHT ANTI JOIN";
+        case JoinKind::kInner:
+            return "INNER JOIN";
+        case JoinKind::kLeft:
+            return "LEFT JOIN";
+        case JoinKind::kRight:
+            return "RIGHT JOIN";
+        case JoinKind::kFull:
+            return "FULL OUTER JOIN";
+        case JoinKind::kCross:
+            return "CROSS JOIN";
+        case JoinKind::kLeftSemi:
+            return "LEFT SEMI JOIN";
+        case JoinKind::kLeftAnti:
+            return "LEFT ANTI JOIN";
+        case JoinKind::kRightSemi:
+            return "RIGHT SEMI JOIN";
+        case JoinKind::kRightAnti:
+            return "RIGHT ANTI JOIN";
     }
     return "JOIN";
 }
@@ -138,13 +150,19 @@ std::string QueryNode::ToString() const {
         out += ' ';
     }
     switch (kind) {
-        case QueryKind::kSelect: out += SelectToString(As<SelectNode>()); break;
-        case QueryKind::kValues: out += ValuesToString(As<ValuesNode>()); break;
+        case QueryKind::kSelect:
+            out += SelectToString(As<SelectNode>());
+            break;
+        case QueryKind::kValues:
+            out += ValuesToString(As<ValuesNode>());
+            break;
         case QueryKind::kSetOperation: {
             const auto& set_op = As<SetOpNode>();
             int own = SetOpPrecedence(*this);
             out += SetOperandToString(*set_op.left, own, false);
-            out += set_op.op == SetOpKind::kUnion ? " UNION " : set_op.op == SetOpKind::kIntersect ? " INTERSECT " : " EXCEPT ";
+            out += set_op.op == SetOpKind::kUnion       ? " UNION "
+                   : set_op.op == SetOpKind::kIntersect ? " INTERSECT "
+                                                        : " EXCEPT ";
             if (set_op.all) out += "ALL ";
             out += SetOperandToString(*set_op.right, own, true);
             break;
@@ -158,13 +176,16 @@ std::string QueryNode::ToString() const {
 
 std::string TableRef::ToString() const {
     switch (kind) {
-        case TableRefKind::kBaseTable: return BaseTableToString(As<BaseTableRef>());
+        case TableRefKind::kBaseTable:
+            return BaseTableToString(As<BaseTableRef>());
         case TableRefKind::kSubquery: {
             const auto& derived = As<SubqueryRef>();
             return "(" + derived.query->ToString() + ")" + AliasToString(derived.alias, derived.column_aliases);
         }
-        case TableRefKind::kTableFunction: return TableFunctionToString(As<TableFunctionRef>());
-        case TableRefKind::kJoin: return JoinToString(As<JoinRef>());
+        case TableRefKind::kTableFunction:
+            return TableFunctionToString(As<TableFunctionRef>());
+        case TableRefKind::kJoin:
+            return JoinToString(As<JoinRef>());
     }
     return "";
 }

@@ -43,13 +43,27 @@ std::string QuoteString(std::string_view value) {
     for (size_t i = 0; i < value.size(); ++i) {
         char c = value[i];
         switch (c) {
-            case '\'': out += "\\'"; break;
-            case '\0': out += "\\0"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\x1A': out += "\\Z"; break;
+            case '\'':
+                out += "\\'";
+                break;
+            case '\0':
+                out += "\\0";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\x1A':
+                out += "\\Z";
+                break;
             case '\\':
                 // The lexer keeps `\%` and `\_` as two characters; write them back the same way.
                 if (i + 1 < value.size() && (value[i + 1] == '%' || value[i + 1] == '_')) {
@@ -59,7 +73,9 @@ std::string QuoteString(std::string_view value) {
                     out += "\\\\";
                 }
                 break;
-            default: out += c; break;
+            default:
+                out += c;
+                break;
         }
     }
     out += '\'';

@@ -4,7 +4,9 @@ namespace flashlake::sql {
 
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Tracks line and column while offsets only grow, like the lexer does.
 class PositionCursor {
@@ -53,7 +55,8 @@ std::vector<ScriptPiece> SplitScript(std::string_view script) {
         char c = script[i];
         if (IsSpace(c)) {
             ++i;
-        } else if (c == '#' || (c == '-' && i + 1 < n && script[i + 1] == '-' && (i + 2 >= n || IsSpace(script[i + 2])))) {
+        } else if (c == '#' ||
+                   (c == '-' && i + 1 < n && script[i + 1] == '-' && (i + 2 >= n || IsSpace(script[i + 2])))) {
             while (i < n && script[i] != '\n') ++i;
         } else if (c == '/' && i + 1 < n && script[i + 1] == '*') {
             size_t close = script.find("*/", i + 2);

@@ -10,9 +10,9 @@ namespace flashlake::sql {
 
 // One statement's text in a script, found without parsing it.
 struct ScriptPiece {
-    std::string_view text;  // from its first to its last significant character, without the ';'
-    uint32_t offset = 0;    // byte offset of text in the script
-    Position position;      // line and column of text in the script
+    std::string_view text;    // from its first to its last significant character, without the ';'
+    uint32_t offset = 0;      // byte offset of text in the script
+    Position position;        // line and column of text in the script
     bool terminated = false;  // ended by ';' (false for a last statement still being typed)
 };
 

@@ -54,11 +54,20 @@ std::string DeleteToString(const DeleteStatement& del) {
 std::string ExplainToString(const ExplainStatement& explain) {
     std::string out = "EXPLAIN ";
     switch (explain.level) {
-        case ExplainLevel::kDefault: break;
-        case ExplainLevel::kLogical: out += "LOGICAL "; break;
-        case ExplainLevel::kVerbose: out += "VERBOSE "; break;
-        case ExplainLevel::kCosts: out += "COSTS "; break;
-        case ExplainLevel::kAnalyze: out += "ANALYZE "; break;
+        case ExplainLevel::kDefault:
+            break;
+        case ExplainLevel::kLogical:
+            out += "LOGICAL ";
+            break;
+        case ExplainLevel::kVerbose:
+            out += "VERBOSE ";
+            break;
+        case ExplainLevel::kCosts:
+            out += "COSTS ";
+            break;
+        case ExplainLevel::kAnalyze:
+            out += "ANALYZE ";
+            break;
     }
     return out + explain.statement->ToString();
 }
@@ -67,11 +76,16 @@ std::string ExplainToString(const ExplainStatement& explain) {
 
 std::string Statement::ToString() const {
     switch (kind) {
-        case StatementKind::kQuery: return As<QueryStatement>().query->ToString();
-        case StatementKind::kInsert: return InsertToString(As<InsertStatement>());
-        case StatementKind::kUpdate: return UpdateToString(As<UpdateStatement>());
-        case StatementKind::kDelete: return DeleteToString(As<DeleteStatement>());
-        case StatementKind::kExplain: return ExplainToString(As<ExplainStatement>());
+        case StatementKind::kQuery:
+            return As<QueryStatement>().query->ToString();
+        case StatementKind::kInsert:
+            return InsertToString(As<InsertStatement>());
+        case StatementKind::kUpdate:
+            return UpdateToString(As<UpdateStatement>());
+        case StatementKind::kDelete:
+            return DeleteToString(As<DeleteStatement>());
+        case StatementKind::kExplain:
+            return ExplainToString(As<ExplainStatement>());
         case StatementKind::kCreateDatabase:
         case StatementKind::kCreateTable:
         case StatementKind::kCreateView:
@@ -80,8 +94,10 @@ std::string Statement::ToString() const {
         case StatementKind::kDrop:
         case StatementKind::kAlterTable:
         case StatementKind::kTruncateTable:
-        case StatementKind::kRefreshMaterializedView: return DdlStatementToString(*this);
-        default: return AdminStatementToString(*this);
+        case StatementKind::kRefreshMaterializedView:
+            return DdlStatementToString(*this);
+        default:
+            return AdminStatementToString(*this);
     }
 }
 

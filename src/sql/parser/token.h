@@ -23,37 +23,37 @@ enum class TokenKind : uint8_t {
     kUserVariable,      // @name or @'name'; value holds the name
     kSystemVariable,    // @@name, @@global.name, @@session.name; value holds what follows @@
     // Operators and punctuation.
-    kEq,             // =
-    kNullSafeEq,     // <=>
-    kNotEq,          // != or <>
-    kLess,           // <
-    kLessEq,         // <=
-    kGreater,        // >
-    kGreaterEq,      // >=
-    kPlus,           // +
-    kMinus,          // -
-    kStar,           // *
-    kSlash,          // /
-    kPercent,        // %
-    kDoublePipe,     // ||
-    kDoubleAmp,      // &&
-    kBang,           // !
-    kTilde,          // ~
-    kAmp,            // &
-    kPipe,           // |
-    kCaret,          // ^
-    kShiftLeft,      // <<
-    kShiftRight,     // >>
-    kArrow,          // ->
-    kAssign,         // :=
-    kDot,            // .
-    kComma,          // ,
-    kLeftParen,      // (
-    kRightParen,     // )
-    kLeftBracket,    // [
-    kRightBracket,   // ]
-    kSemicolon,      // ;
-    kColon,          // :
+    kEq,            // =
+    kNullSafeEq,    // <=>
+    kNotEq,         // != or <>
+    kLess,          // <
+    kLessEq,        // <=
+    kGreater,       // >
+    kGreaterEq,     // >=
+    kPlus,          // +
+    kMinus,         // -
+    kStar,          // *
+    kSlash,         // /
+    kPercent,       // %
+    kDoublePipe,    // ||
+    kDoubleAmp,     // &&
+    kBang,          // !
+    kTilde,         // ~
+    kAmp,           // &
+    kPipe,          // |
+    kCaret,         // ^
+    kShiftLeft,     // <<
+    kShiftRight,    // >>
+    kArrow,         // ->
+    kAssign,        // :=
+    kDot,           // .
+    kComma,         // ,
+    kLeftParen,     // (
+    kRightParen,    // )
+    kLeftBracket,   // [
+    kRightBracket,  // ]
+    kSemicolon,     // ;
+    kColon,         // :
 };
 
 // One lexical token. `text` is the token exactly as written (a view into the SQL text, which must

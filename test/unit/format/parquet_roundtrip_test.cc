@@ -97,7 +97,8 @@ std::vector<TypedCase> AllTypes() {
         {{"i8", LogicalType::TinyInt()}, [](size_t i) { return Value::TinyInt(int8_t(i * 37)); }},
         {{"i16", LogicalType::SmallInt()}, [](size_t i) { return Value::SmallInt(int16_t(i * 1237)); }},
         {{"i32", LogicalType::Int()}, [](size_t i) { return Value::Int(int32_t(i * 2654435761u)); }},
-        {{"i64", LogicalType::BigInt()}, [](size_t i) { return Value::BigInt(int64_t(i) * 0x9E3779B97F4A7LL - 77); }},
+        {{"i64", LogicalType::BigInt()},
+         [](size_t i) { return Value::BigInt(int64_t(uint64_t(i) * 0x9E3779B97F4A7ULL - 77)); }},
         {{"i128", LogicalType::LargeInt()}, [](size_t i) { return Value::LargeInt(int128_t(i) * -1000000007 * 3); }},
         {{"f32", LogicalType::Float()}, [](size_t i) { return Value::Float(float(i) * 0.25f - 100.5f); }},
         {{"f64", LogicalType::Double()}, [](size_t i) { return Value::Double(double(i) / 3.0 - 1e6); }},
@@ -412,11 +413,11 @@ TEST_F(ParquetLayoutTest, BloomFilters) {
     auto none = reader_->ReadBloomFilter(1, 0);
     ASSERT_TRUE(none.ok());
     EXPECT_FALSE(none->has_value());
-    // "name10005" sits between row group 0's min and max but is not in row group 1..3: min/max
-    // keep group 0 only; a value inside group 1's range but absent is dropped by its filter.
+    // Row 1003 is NULL, so "name11003" lies inside row group 1's min/max but is absent: only the
+    // bloom filter can drop the group.
     auto kept = reader_->PruneRowGroups({{1, CompareOp::kEqual, Value::Varchar("name11003")}}, true);
     ASSERT_TRUE(kept.ok());
-    EXPECT_EQ(*kept, (std::vector<int>{}));  // row 1003 is NULL (i % 10 == 3)
+    EXPECT_EQ(*kept, (std::vector<int>{}));
 }
 
 TEST_F(ParquetLayoutTest, ReadRowGroupInBatches) {

@@ -309,8 +309,7 @@ const std::vector<FileExpectation>& Expectations() {
 
 Result<std::unique_ptr<ParquetReader>> OpenFile(const std::string& path, const ReaderOptions& options = {}) {
     io::PosixFileSystem fs;
-    FL_ASSIGN_OR_RETURN(std::unique_ptr<io::RandomAccessFile> file, fs.OpenForRead(path));
-    return ParquetReader::Open(std::shared_ptr<io::RandomAccessFile>(std::move(file)), options);
+    return ParquetReader::Open(fs, path, options);
 }
 
 std::string Hex(const std::string& bytes) {

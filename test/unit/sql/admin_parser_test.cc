@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "sql/parser/parser.h"
 #include "parse_test_support.h"
+#include "sql/parser/parser.h"
 
 namespace flashlake::sql {
 namespace {
@@ -49,7 +49,8 @@ TEST(AdminParserTest, SetVariables) {
     EXPECT_TRUE(plain.assignments[0].value->Is<DefaultExpr>());
     EXPECT_EQ(ParseAs<SetStatement>("SET NAMES 'utf8'", holder).assignments[0].charset, "utf8");
     EXPECT_EQ(ParseAs<SetStatement>("set names default", holder).assignments[0].charset, "DEFAULT");
-    EXPECT_TRUE(ParseAs<SetStatement>("SET character_set_results = NULL", holder).assignments[0].value->Is<LiteralExpr>());
+    EXPECT_TRUE(
+        ParseAs<SetStatement>("SET character_set_results = NULL", holder).assignments[0].value->Is<LiteralExpr>());
     auto role = ParseStatement("SET ROLE ALL");
     ASSERT_FALSE(role.ok());
     EXPECT_EQ(role.status().code(), ErrorCode::kNotSupported);
@@ -113,10 +114,12 @@ TEST(AdminParserTest, Show) {
     ASSERT_TRUE(grants.user.has_value());
     EXPECT_EQ(grants.user->name, "jack");
     EXPECT_EQ(grants.user->host, "10.0.0.%");
-    EXPECT_EQ(ParseError("SHOW FULL DATABASES"), "syntax error at line 1, column 6 near 'FULL': FULL is not allowed here");
-    EXPECT_EQ(ParseError("SHOW TABLEZ"),
-              "syntax error at line 1, column 6 near 'TABLEZ': expected what to show (DATABASES, TABLES, COLUMNS, CREATE "
-              "TABLE, VARIABLES, ...)");
+    EXPECT_EQ(ParseError("SHOW FULL DATABASES"),
+              "syntax error at line 1, column 6 near 'FULL': FULL is not allowed here");
+    EXPECT_EQ(
+        ParseError("SHOW TABLEZ"),
+        "syntax error at line 1, column 6 near 'TABLEZ': expected what to show (DATABASES, TABLES, COLUMNS, CREATE "
+        "TABLE, VARIABLES, ...)");
 }
 
 TEST(AdminParserTest, KillAndTransactions) {
@@ -134,10 +137,10 @@ TEST(AdminParserTest, KillAndTransactions) {
 
 TEST(AdminParserTest, UsersAndRoles) {
     StatementPtr holder;
-    const auto& create =
-        ParseAs<CreateUserStatement>("CREATE USER IF NOT EXISTS 'jack'@'192.168.%' IDENTIFIED BY 'secret' DEFAULT ROLE "
-                                     "analyst, 'ops'",
-                                     holder);
+    const auto& create = ParseAs<CreateUserStatement>(
+        "CREATE USER IF NOT EXISTS 'jack'@'192.168.%' IDENTIFIED BY 'secret' DEFAULT ROLE "
+        "analyst, 'ops'",
+        holder);
     EXPECT_TRUE(create.if_not_exists);
     EXPECT_EQ(create.user.name, "jack");
     EXPECT_EQ(create.user.host, "192.168.%");
@@ -220,18 +223,17 @@ TEST(AdminParserTest, ResourceGroups) {
     EXPECT_EQ(create.classifiers[0].size(), 2u);
     EXPECT_TRUE(create.classifiers[0][1]->Is<InExpr>());
     EXPECT_EQ(create.properties.size(), 3u);
-    EXPECT_TRUE(ParseAs<CreateResourceGroupStatement>("CREATE RESOURCE GROUP OR REPLACE g WITH ('cpu_weight' = '1')",
-                                                      holder)
-                    .or_replace);
+    EXPECT_TRUE(
+        ParseAs<CreateResourceGroupStatement>("CREATE RESOURCE GROUP OR REPLACE g WITH ('cpu_weight' = '1')", holder)
+            .or_replace);
     const auto& add = ParseAs<AlterResourceGroupStatement>("ALTER RESOURCE GROUP g ADD (user = 'x')", holder);
     EXPECT_EQ(add.action, ResourceGroupAction::kAddClassifiers);
     const auto& drop = ParseAs<AlterResourceGroupStatement>("ALTER RESOURCE GROUP g DROP (1, 2)", holder);
     EXPECT_EQ(drop.classifier_ids, (std::vector<int64_t>{1, 2}));
     EXPECT_EQ(ParseAs<AlterResourceGroupStatement>("ALTER RESOURCE GROUP g DROP ALL", holder).action,
               ResourceGroupAction::kDropAllClassifiers);
-    EXPECT_EQ(
-        ParseAs<AlterResourceGroupStatement>("ALTER RESOURCE GROUP g WITH ('cpu_weight' = '2')", holder).action,
-        ResourceGroupAction::kSetProperties);
+    EXPECT_EQ(ParseAs<AlterResourceGroupStatement>("ALTER RESOURCE GROUP g WITH ('cpu_weight' = '2')", holder).action,
+              ResourceGroupAction::kSetProperties);
 }
 
 TEST(AdminParserTest, AdminRoundTrips) {

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "sql/parser/parser.h"
 #include "parse_test_support.h"
+#include "sql/parser/parser.h"
 
 namespace flashlake::sql {
 namespace {
@@ -80,7 +80,8 @@ TEST(DdlParserTest, CreateTableVariants) {
     EXPECT_EQ(keyed.distribution.buckets, 0);
     EXPECT_EQ(ParseAs<CreateTableStatement>("CREATE TABLE t (k INT) DUPLICATE KEY(k)", holder).keys.kind,
               KeysKind::kDuplicate);
-    EXPECT_EQ(ParseAs<CreateTableStatement>("CREATE TABLE t (k INT) UNIQUE KEY(k)", holder).keys.kind, KeysKind::kUnique);
+    EXPECT_EQ(ParseAs<CreateTableStatement>("CREATE TABLE t (k INT) UNIQUE KEY(k)", holder).keys.kind,
+              KeysKind::kUnique);
 
     const auto& range = ParseAs<CreateTableStatement>(
         "CREATE TABLE t (dt DATE, v INT) DUPLICATE KEY (dt) "
@@ -149,10 +150,10 @@ TEST(DdlParserTest, ViewsAndMaterializedViews) {
     EXPECT_EQ(ParseAs<CreateMaterializedViewStatement>("CREATE MATERIALIZED VIEW m REFRESH MANUAL AS SELECT 1", holder)
                   .refresh.type,
               RefreshType::kManual);
-    EXPECT_EQ(ParseAs<CreateMaterializedViewStatement>(
-                  "CREATE MATERIALIZED VIEW m REFRESH INCREMENTAL AS SELECT 1", holder)
-                  .refresh.type,
-              RefreshType::kIncremental);
+    EXPECT_EQ(
+        ParseAs<CreateMaterializedViewStatement>("CREATE MATERIALIZED VIEW m REFRESH INCREMENTAL AS SELECT 1", holder)
+            .refresh.type,
+        RefreshType::kIncremental);
     const auto& immediate = ParseAs<CreateMaterializedViewStatement>(
         "CREATE MATERIALIZED VIEW m PARTITION BY dt REFRESH IMMEDIATE AS SELECT dt FROM t", holder);
     EXPECT_EQ(immediate.refresh.moment, RefreshMoment::kImmediate);
@@ -163,7 +164,8 @@ TEST(DdlParserTest, ViewsAndMaterializedViews) {
               std::string::npos);
 
     const auto& refresh = ParseAs<RefreshMaterializedViewStatement>(
-        "REFRESH MATERIALIZED VIEW db.mv PARTITION START ('2024-01-01') END ('2024-02-01') FORCE WITH SYNC MODE", holder);
+        "REFRESH MATERIALIZED VIEW db.mv PARTITION START ('2024-01-01') END ('2024-02-01') FORCE WITH SYNC MODE",
+        holder);
     EXPECT_EQ(refresh.name.parts, (std::vector<std::string>{"db", "mv"}));
     EXPECT_EQ(refresh.partition_start, std::optional<std::string>("2024-01-01"));
     EXPECT_EQ(refresh.partition_end, std::optional<std::string>("2024-02-01"));
@@ -270,8 +272,9 @@ TEST(DdlParserTest, DdlRoundTrips) {
 }
 
 TEST(DdlParserTest, DdlErrors) {
-    EXPECT_EQ(ParseError("CREATE TABLE t"), "syntax error at line 1, column 15 near end of input: expected '(' with "
-                                            "column definitions, AS query or LIKE");
+    EXPECT_EQ(ParseError("CREATE TABLE t"),
+              "syntax error at line 1, column 15 near end of input: expected '(' with "
+              "column definitions, AS query or LIKE");
     EXPECT_EQ(ParseError("CREATE TABLE t (a INT NOT NULL NULL)"),
               "syntax error at line 1, column 32 near 'NULL': duplicate NULL in the definition of column a");
     EXPECT_EQ(ParseError("CREATE TABLE t (a INT) DISTRIBUTED BY HASH (a) BUCKETS 0"),

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "sql/parser/parser.h"
 #include "parse_test_support.h"
+#include "sql/parser/parser.h"
 
 namespace flashlake::sql {
 namespace {
@@ -39,8 +39,8 @@ TEST(DmlParserTest, Insert) {
 
 TEST(DmlParserTest, UpdateAndDelete) {
     StatementPtr holder;
-    const auto& update = ParseAs<UpdateStatement>(
-        "UPDATE db.t AS x SET a = a + 1, x.b = 'y' FROM u WHERE x.k = u.k AND u.flag", holder);
+    const auto& update =
+        ParseAs<UpdateStatement>("UPDATE db.t AS x SET a = a + 1, x.b = 'y' FROM u WHERE x.k = u.k AND u.flag", holder);
     EXPECT_EQ(update.table.parts.size(), 2u);
     EXPECT_EQ(update.alias, "x");
     ASSERT_EQ(update.assignments.size(), 2u);

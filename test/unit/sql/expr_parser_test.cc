@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "sql/parser/parser.h"
 #include "parse_test_support.h"
+#include "sql/parser/parser.h"
 
 namespace flashlake::sql {
 namespace {
@@ -51,7 +51,7 @@ TEST(ExprParserTest, NamesStarsParametersVariables) {
     ASSERT_TRUE(column->Is<ColumnRefExpr>());
     EXPECT_EQ(column->As<ColumnRefExpr>().parts, (std::vector<std::string>{"cat", "db", "tbl", "my col"}));
     EXPECT_EQ(ParseExprAs<ColumnRefExpr>("t.order").parts.back(), "order");  // reserved after a dot
-    EXPECT_EQ(ParseExprAs<ColumnRefExpr>("date").parts[0], "date");        // non-reserved keyword
+    EXPECT_EQ(ParseExprAs<ColumnRefExpr>("date").parts[0], "date");          // non-reserved keyword
     EXPECT_TRUE(ParseExprAs<StarExpr>("*").qualifier.empty());
     EXPECT_EQ(ParseExprAs<StarExpr>("db.t.*").qualifier, (std::vector<std::string>{"db", "t"}));
 
@@ -129,9 +129,9 @@ TEST(ExprParserTest, FunctionCalls) {
     EXPECT_FALSE(concat.order_by[0].ascending);
     EXPECT_EQ(concat.separator->As<LiteralExpr>().text, "; ");
     // Reserved words that name functions.
-    for (std::string_view call : {"IF(a, 1, 2)", "LEFT(s, 3)", "right(s, 1)", "MOD(a, 3)", "REPLACE(s, 'a', 'b')",
-                                  "DATABASE()", "CURRENT_TIMESTAMP(3)", "GROUPING(a, b)", "user()", "date(ts)",
-                                  "year(ts)", "now()", "`weird name`(1)"}) {
+    for (std::string_view call :
+         {"IF(a, 1, 2)", "LEFT(s, 3)", "right(s, 1)", "MOD(a, 3)", "REPLACE(s, 'a', 'b')", "DATABASE()",
+          "CURRENT_TIMESTAMP(3)", "GROUPING(a, b)", "user()", "date(ts)", "year(ts)", "now()", "`weird name`(1)"}) {
         ExprPtr expr = ParseExpr(call);
         ASSERT_TRUE(expr && expr->Is<FunctionCallExpr>()) << call;
     }
@@ -144,8 +144,9 @@ TEST(ExprParserTest, FunctionCalls) {
 }
 
 TEST(ExprParserTest, WindowFunctions) {
-    const auto& call = ParseExprAs<FunctionCallExpr>("sum(x) OVER (PARTITION BY a, b ORDER BY c DESC NULLS LAST ROWS BETWEEN UNBOUNDED PRECEDING "
-                           "AND CURRENT ROW)");
+    const auto& call = ParseExprAs<FunctionCallExpr>(
+        "sum(x) OVER (PARTITION BY a, b ORDER BY c DESC NULLS LAST ROWS BETWEEN UNBOUNDED PRECEDING "
+        "AND CURRENT ROW)");
     ASSERT_TRUE(call.over.has_value());
     EXPECT_EQ(call.over->partition_by.size(), 2u);
     ASSERT_EQ(call.over->order_by.size(), 1u);
@@ -156,7 +157,8 @@ TEST(ExprParserTest, WindowFunctions) {
     EXPECT_EQ(call.over->frame->start.kind, FrameBoundKind::kUnboundedPreceding);
     EXPECT_EQ(call.over->frame->end.kind, FrameBoundKind::kCurrentRow);
 
-    const auto& range = ParseExprAs<FunctionCallExpr>("avg(x) OVER (ORDER BY d RANGE BETWEEN 3 PRECEDING AND 2 FOLLOWING)");
+    const auto& range =
+        ParseExprAs<FunctionCallExpr>("avg(x) OVER (ORDER BY d RANGE BETWEEN 3 PRECEDING AND 2 FOLLOWING)");
     EXPECT_EQ(range.over->frame->unit, FrameUnit::kRange);
     EXPECT_EQ(range.over->frame->start.kind, FrameBoundKind::kPreceding);
     EXPECT_EQ(range.over->frame->start.offset->As<LiteralExpr>().text, "3");
@@ -252,17 +254,45 @@ TEST(ExprParserTest, PrintsWithMinimalParentheses) {
 
 TEST(ExprParserTest, ExpressionsRoundTrip) {
     for (std::string_view text :
-         {"a + b * c - d / e DIV f % g MOD h ^ i", "a OR b XOR c AND NOT d", "(a OR b) AND (c OR d)",
-          "a = (b = c)", "(a = b) = c", "a IS NULL IS NOT TRUE", "(a BETWEEN 1 AND 2) BETWEEN 3 AND 4",
-          "a BETWEEN (b OR c) AND d", "NOT (a IN (1, 2))", "-(-a)", "~(a | b)", "!a", "a - -1", "2 ^ -1", "-1 ^ 2",
-          "(a + b)[1]", "j->'$.a'->'$.b'", "(j->'$.a')[0]", "x LIKE y LIKE z", "x LIKE (y LIKE z)",
-          "CASE WHEN a THEN b WHEN c THEN d ELSE e END", "CASE a + 1 WHEN 2 THEN 3 END",
-          "CAST(CAST(a AS INT) AS VARCHAR(10))", "CONVERT(a USING utf8)", "INTERVAL a + 1 DAY",
-          "d - INTERVAL -3 MONTH", "ARRAY<VARCHAR(3)>['a']", "[[1], [2, 3]]", "EXISTS (SELECT 1) AND NOT EXISTS (SELECT 2)",
-          "a IN (SELECT b FROM t WHERE c > (SELECT avg(c) FROM t))", "@x + @@global.y + @'odd name'",
-          "count(DISTINCT a ORDER BY b SEPARATOR ',')", "f(a)(b)" == std::string_view() ? "" : "coalesce(a, b, c)",
+         {"a + b * c - d / e DIV f % g MOD h ^ i",
+          "a OR b XOR c AND NOT d",
+          "(a OR b) AND (c OR d)",
+          "a = (b = c)",
+          "(a = b) = c",
+          "a IS NULL IS NOT TRUE",
+          "(a BETWEEN 1 AND 2) BETWEEN 3 AND 4",
+          "a BETWEEN (b OR c) AND d",
+          "NOT (a IN (1, 2))",
+          "-(-a)",
+          "~(a | b)",
+          "!a",
+          "a - -1",
+          "2 ^ -1",
+          "-1 ^ 2",
+          "(a + b)[1]",
+          "j->'$.a'->'$.b'",
+          "(j->'$.a')[0]",
+          "x LIKE y LIKE z",
+          "x LIKE (y LIKE z)",
+          "CASE WHEN a THEN b WHEN c THEN d ELSE e END",
+          "CASE a + 1 WHEN 2 THEN 3 END",
+          "CAST(CAST(a AS INT) AS VARCHAR(10))",
+          "CONVERT(a USING utf8)",
+          "INTERVAL a + 1 DAY",
+          "d - INTERVAL -3 MONTH",
+          "ARRAY<VARCHAR(3)>['a']",
+          "[[1], [2, 3]]",
+          "EXISTS (SELECT 1) AND NOT EXISTS (SELECT 2)",
+          "a IN (SELECT b FROM t WHERE c > (SELECT avg(c) FROM t))",
+          "@x + @@global.y + @'odd name'",
+          "count(DISTINCT a ORDER BY b SEPARATOR ',')",
+          "f(a)(b)" == std::string_view() ? "" : "coalesce(a, b, c)",
           "lag(x, 1) OVER (PARTITION BY a ORDER BY b RANGE BETWEEN INTERVAL 1 DAY PRECEDING AND CURRENT ROW)",
-          "DATE '2020-01-01' + INTERVAL 1 YEAR", "X'0F' | 0x10", "DEFAULT", "t.`select`", "`db`.`t`.*"}) {
+          "DATE '2020-01-01' + INTERVAL 1 YEAR",
+          "X'0F' | 0x10",
+          "DEFAULT",
+          "t.`select`",
+          "`db`.`t`.*"}) {
         if (text.empty()) continue;
         auto first = ParseExpression(text);
         ASSERT_TRUE(first.ok()) << text << " -> " << first.status().ToString();

@@ -3,14 +3,16 @@
 #include <gtest/gtest.h>
 
 #include "common/query_error.h"
+#include "parse_test_support.h"
 #include "sql/parser/keywords.h"
 #include "sql/parser/quoting.h"
-#include "parse_test_support.h"
 
 namespace flashlake::sql {
 namespace {
 
-std::vector<Token> Lex(std::string_view text) { return Lexer(text).Tokenize(); }
+std::vector<Token> Lex(std::string_view text) {
+    return Lexer(text).Tokenize();
+}
 
 std::string LexError(std::string_view text) {
     try {
@@ -83,9 +85,11 @@ TEST(LexerTest, QuoteStringReadsBack) {
         EXPECT_EQ(tokens[0].value, value);
     }
     for (std::string name : {"plain", "with space", "back`tick", "select", "date", "1abc", "ünï"}) {
-        auto tokens = Lex(QuoteIdentifier(name));
+        std::string quoted = QuoteIdentifier(name);  // must outlive the tokens, which point into it
+        auto tokens = Lex(quoted);
         ASSERT_EQ(tokens.size(), 2u);
-        std::string read = tokens[0].kind == TokenKind::kQuotedIdentifier ? tokens[0].value : std::string(tokens[0].text);
+        std::string read =
+            tokens[0].kind == TokenKind::kQuotedIdentifier ? tokens[0].value : std::string(tokens[0].text);
         EXPECT_EQ(read, name);
         if (tokens[0].kind == TokenKind::kWord) {
             EXPECT_EQ(tokens[0].keyword, Keyword::kNone);
@@ -111,20 +115,22 @@ TEST(LexerTest, Numbers) {
     // t.5 is a name part, not a number.
     auto qualified = Lex("t.5");
     EXPECT_EQ(qualified[1].kind, TokenKind::kDot);
+    auto between = Lex("BETWEEN .06");
+    EXPECT_EQ(between[1].kind, TokenKind::kDecimal);
 }
 
 TEST(LexerTest, Operators) {
     auto tokens = Lex("= <=> != <> < <= > >= + - * / % || && ! ~ & | ^ << >> -> := . , ( ) [ ] ; : ?");
     std::vector<TokenKind> expected = {
-        TokenKind::kEq,        TokenKind::kNullSafeEq, TokenKind::kNotEq,       TokenKind::kNotEq,
-        TokenKind::kLess,      TokenKind::kLessEq,     TokenKind::kGreater,     TokenKind::kGreaterEq,
-        TokenKind::kPlus,      TokenKind::kMinus,      TokenKind::kStar,        TokenKind::kSlash,
-        TokenKind::kPercent,   TokenKind::kDoublePipe, TokenKind::kDoubleAmp,   TokenKind::kBang,
-        TokenKind::kTilde,     TokenKind::kAmp,        TokenKind::kPipe,        TokenKind::kCaret,
-        TokenKind::kShiftLeft, TokenKind::kShiftRight, TokenKind::kArrow,       TokenKind::kAssign,
-        TokenKind::kDot,       TokenKind::kComma,      TokenKind::kLeftParen,   TokenKind::kRightParen,
+        TokenKind::kEq,          TokenKind::kNullSafeEq,   TokenKind::kNotEq,     TokenKind::kNotEq,
+        TokenKind::kLess,        TokenKind::kLessEq,       TokenKind::kGreater,   TokenKind::kGreaterEq,
+        TokenKind::kPlus,        TokenKind::kMinus,        TokenKind::kStar,      TokenKind::kSlash,
+        TokenKind::kPercent,     TokenKind::kDoublePipe,   TokenKind::kDoubleAmp, TokenKind::kBang,
+        TokenKind::kTilde,       TokenKind::kAmp,          TokenKind::kPipe,      TokenKind::kCaret,
+        TokenKind::kShiftLeft,   TokenKind::kShiftRight,   TokenKind::kArrow,     TokenKind::kAssign,
+        TokenKind::kDot,         TokenKind::kComma,        TokenKind::kLeftParen, TokenKind::kRightParen,
         TokenKind::kLeftBracket, TokenKind::kRightBracket, TokenKind::kSemicolon, TokenKind::kColon,
-        TokenKind::kParameter, TokenKind::kEnd};
+        TokenKind::kParameter,   TokenKind::kEnd};
     ASSERT_EQ(tokens.size(), expected.size());
     for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(tokens[i].kind, expected[i]) << i;
 }

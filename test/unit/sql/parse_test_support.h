@@ -78,7 +78,8 @@ inline std::string Shape(const Expr& expr) {
             if (in.subquery) out += " <subquery>";
             return out + ")";
         }
-        default: return expr.ToString();
+        default:
+            return expr.ToString();
     }
 }
 

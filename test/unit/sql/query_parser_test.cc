@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "sql/parser/parser.h"
 #include "parse_test_support.h"
+#include "sql/parser/parser.h"
 
 namespace flashlake::sql {
 namespace {
@@ -22,8 +22,8 @@ std::string SetShape(const QueryNode& query) {
     if (!query.Is<SetOpNode>()) return query.Is<ValuesNode>() ? "v" : "s";
     const auto& set_op = query.As<SetOpNode>();
     static constexpr const char* kOps[] = {"UNION", "INTERSECT", "EXCEPT"};
-    return std::string("(") + kOps[static_cast<int>(set_op.op)] + (set_op.all ? " ALL " : " ") + SetShape(*set_op.left) +
-           " " + SetShape(*set_op.right) + ")";
+    return std::string("(") + kOps[static_cast<int>(set_op.op)] + (set_op.all ? " ALL " : " ") +
+           SetShape(*set_op.left) + " " + SetShape(*set_op.right) + ")";
 }
 
 TEST(QueryParserTest, SelectListAliasesAndDistinct) {
@@ -102,7 +102,8 @@ TEST(QueryParserTest, FromClauseItems) {
     const auto& t2 = select.from[1]->As<BaseTableRef>();
     EXPECT_EQ(t2.alias, "b");
     EXPECT_EQ(t2.time_travel, TimeTravelKind::kNone);
-    const auto& versioned = ParseSelect("SELECT * FROM db.t2 FOR VERSION AS OF 42 b", holder).from[0]->As<BaseTableRef>();
+    const auto& versioned =
+        ParseSelect("SELECT * FROM db.t2 FOR VERSION AS OF 42 b", holder).from[0]->As<BaseTableRef>();
     EXPECT_EQ(versioned.time_travel, TimeTravelKind::kVersion);
     EXPECT_EQ(versioned.time_travel_value->As<LiteralExpr>().text, "42");
     EXPECT_EQ(versioned.alias, "b");
@@ -128,11 +129,11 @@ TEST(QueryParserTest, FromClauseItems) {
     EXPECT_EQ(values.query->As<ValuesNode>().rows.size(), 2u);
     EXPECT_EQ(values.column_aliases, (std::vector<std::string>{"id", "name"}));
 
-    const auto& files = ParseSelect(
-                            "SELECT * FROM FILES(\"path\" = \"s3://bucket/x/*.parquet\", \"format\" = \"parquet\") AS f",
-                            holder)
-                            .from[0]
-                            ->As<TableFunctionRef>();
+    const auto& files =
+        ParseSelect("SELECT * FROM FILES(\"path\" = \"s3://bucket/x/*.parquet\", \"format\" = \"parquet\") AS f",
+                    holder)
+            .from[0]
+            ->As<TableFunctionRef>();
     EXPECT_EQ(files.name, (std::vector<std::string>{"FILES"}));
     ASSERT_EQ(files.properties.size(), 2u);
     EXPECT_EQ(files.properties[0].key, "path");
@@ -162,9 +163,9 @@ TEST(QueryParserTest, Joins) {
         kinds.push_back(ref->As<JoinRef>().join_kind);
         ref = ref->As<JoinRef>().left.get();
     }
-    EXPECT_EQ(kinds, (std::vector<JoinKind>{JoinKind::kInner, JoinKind::kLeftAnti, JoinKind::kLeftSemi,
-                                            JoinKind::kCross, JoinKind::kFull, JoinKind::kRight, JoinKind::kLeft,
-                                            JoinKind::kInner}));
+    EXPECT_EQ(kinds,
+              (std::vector<JoinKind>{JoinKind::kInner, JoinKind::kLeftAnti, JoinKind::kLeftSemi, JoinKind::kCross,
+                                     JoinKind::kFull, JoinKind::kRight, JoinKind::kLeft, JoinKind::kInner}));
     const auto& top = select.from[0]->As<JoinRef>();
     EXPECT_EQ(top.hint, "BROADCAST");
     const JoinRef* using_join = &top;

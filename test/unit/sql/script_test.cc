@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
+#include "parse_test_support.h"
 #include "sql/parser/parser.h"
 #include "sql/parser/script_splitter.h"
-#include "parse_test_support.h"
 
 namespace flashlake::sql {
 namespace {

@@ -1,0 +1,138 @@
+// Binding of joins (JOIN ... ON / USING) and set operations (UNION, INTERSECT, EXCEPT).
+
+#include <algorithm>
+
+#include "common/query_error.h"
+#include "planner/binder/binder.h"
+#include "sql/parser/query.h"
+#include "types/type_coercion.h"
+
+namespace flashlake::planner {
+
+namespace {
+
+std::string LowerText(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
+JoinType ToJoinType(sql::JoinKind kind) {
+    switch (kind) {
+        case sql::JoinKind::kInner: return JoinType::kInner;
+        case sql::JoinKind::kLeft: return JoinType::kLeft;
+        case sql::JoinKind::kRight: return JoinType::kRight;
+        case sql::JoinKind::kFull: return JoinType::kFull;
+        case sql::JoinKind::kCross: return JoinType::kCross;
+        case sql::JoinKind::kLeftSemi: return JoinType::kSemi;
+        case sql::JoinKind::kLeftAnti: return JoinType::kAnti;
+        case sql::JoinKind::kRightSemi:
+        case sql::JoinKind::kRightAnti: break;
+    }
+    ThrowQueryError(ErrorCode::kNotSupported, "RIGHT SEMI/ANTI joins are not supported yet; swap the sides");
+}
+
+size_t FindColumn(const BindScope& scope, size_t begin, size_t end, const std::string& name, const char* side) {
+    for (size_t i = begin; i < end; ++i) {
+        if (LowerText(scope.columns[i].name) == LowerText(name)) return i;
+    }
+    ThrowQueryError(ErrorCode::kUnknownColumn, "Unknown column '", name, "' in the ", side, " side of USING");
+}
+
+}  // namespace
+
+LogicalOperatorPtr Binder::BindJoin(const sql::TableRef& ref, BindScope& scope) {
+    const auto& join_ref = ref.As<sql::JoinRef>();
+    size_t left_begin = scope.columns.size();
+    LogicalOperatorPtr left = BindTableRef(*join_ref.left, scope);
+    size_t left_end = scope.columns.size();
+    LogicalOperatorPtr right = BindTableRef(*join_ref.right, scope);
+    size_t right_end = scope.columns.size();
+
+    auto join = std::make_unique<LogicalOperator>(LogicalOperatorKind::kJoin);
+    join->join_type = ToJoinType(join_ref.join_kind);
+    // The join's own scope: left columns then right columns, positions relative to the join.
+    BindScope local;
+    local.columns.assign(scope.columns.begin() + left_begin, scope.columns.begin() + right_end);
+    const size_t left_width = left_end - left_begin;
+    if (!join_ref.using_columns.empty()) {
+        for (const auto& name : join_ref.using_columns) {
+            size_t l = FindColumn(local, 0, left_width, name, "left");
+            size_t r = FindColumn(local, left_width, local.columns.size(), name, "right");
+            auto common = CommonSuperType(local.columns[l].type, local.columns[r].type);
+            if (!common) ThrowQueryError(ErrorCode::kTypeMismatch, "USING column '", name, "' has incompatible types");
+            auto left_key = MakeCast(MakeColumnRef(l, local.columns[l].type, name), *common, false);
+            auto right_key = MakeCast(MakeColumnRef(r - left_width, local.columns[r].type, name), *common, false);
+            ThrowIfError(left_key.status());
+            ThrowIfError(right_key.status());
+            join->left_keys.push_back(std::move(left_key).value());
+            join->right_keys.push_back(std::move(right_key).value());
+        }
+    } else if (join_ref.condition) {
+        // The whole ON condition is a residual here; the optimizer's join-key extraction moves
+        // equalities between the two sides into left_keys/right_keys.
+        auto condition = MakeCast(BindExpression(*join_ref.condition, local, "on clause"), LogicalType::Boolean(), false);
+        ThrowIfError(condition.status());
+        join->expressions.push_back(std::move(condition).value());
+    } else if (join->join_type != JoinType::kCross && join->join_type != JoinType::kInner) {
+        ThrowQueryError(ErrorCode::kSyntaxError, "this join needs an ON or USING clause");
+    } else {
+        join->join_type = JoinType::kCross;
+    }
+    bool keeps_right = join->join_type != JoinType::kSemi && join->join_type != JoinType::kAnti;
+    join->names = left->names;
+    join->types = left->types;
+    if (keeps_right) {
+        join->names.insert(join->names.end(), right->names.begin(), right->names.end());
+        join->types.insert(join->types.end(), right->types.begin(), right->types.end());
+    } else {
+        scope.columns.resize(left_end);  // a semi/anti join's right columns are not visible above it
+    }
+    join->estimated_rows = std::max(left->estimated_rows, right->estimated_rows);
+    join->children.push_back(std::move(left));
+    join->children.push_back(std::move(right));
+    return join;
+}
+
+LogicalOperatorPtr Binder::BindSetOperation(const sql::QueryNode& query) {
+    const auto& set_op = query.As<sql::SetOpNode>();
+    if (set_op.op != sql::SetOpKind::kUnion) {
+        ThrowQueryError(ErrorCode::kNotSupported, "INTERSECT and EXCEPT are not supported yet");
+    }
+    LogicalOperatorPtr left = BindQueryNode(*set_op.left);
+    LogicalOperatorPtr right = BindQueryNode(*set_op.right);
+    if (left->types.size() != right->types.size()) {
+        ThrowQueryError(ErrorCode::kWrongArguments, "UNION sides have ", left->types.size(), " and ", right->types.size(),
+                        " columns");
+    }
+    auto node = std::make_unique<LogicalOperator>(LogicalOperatorKind::kUnion);
+    node->distinct = !set_op.all;
+    node->names = left->names;
+    for (size_t c = 0; c < left->types.size(); ++c) {
+        auto common = CommonSuperType(left->types[c], right->types[c]);
+        if (!common) {
+            ThrowQueryError(ErrorCode::kTypeMismatch, "UNION column ", c + 1, " mixes ", left->types[c].ToString(), " and ",
+                            right->types[c].ToString());
+        }
+        node->types.push_back(common->id() == TypeId::kNull ? LogicalType::Boolean() : *common);
+    }
+    // Each side is projected to the common types so the union concatenates like columns.
+    for (LogicalOperatorPtr* side : {&left, &right}) {
+        auto projection = std::make_unique<LogicalOperator>(LogicalOperatorKind::kProjection);
+        for (size_t c = 0; c < node->types.size(); ++c) {
+            auto cast = MakeCast(MakeColumnRef(c, (*side)->types[c], (*side)->names[c]), node->types[c], false);
+            ThrowIfError(cast.status());
+            projection->expressions.push_back(std::move(cast).value());
+        }
+        projection->names = node->names;
+        projection->types = node->types;
+        projection->estimated_rows = (*side)->estimated_rows;
+        projection->children.push_back(std::move(*side));
+        *side = std::move(projection);
+    }
+    node->estimated_rows = left->estimated_rows + right->estimated_rows;
+    node->children.push_back(std::move(left));
+    node->children.push_back(std::move(right));
+    return node;
+}
+
+}  // namespace flashlake::planner
