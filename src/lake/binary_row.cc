@@ -16,7 +16,9 @@ int64_t FloorDiv(int64_t a, int64_t b) {
     return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
-uint32_t RotateLeft(uint32_t value, int bits) { return (value << bits) | (value >> (32 - bits)); }
+uint32_t RotateLeft(uint32_t value, int bits) {
+    return (value << bits) | (value >> (32 - bits));
+}
 
 }  // namespace
 
@@ -30,7 +32,9 @@ PaimonTimestamp PaimonTimestamp::FromNanos(int64_t nanos) {
     return {millis, static_cast<int32_t>(nanos - millis * kNanosPerMilli)};
 }
 
-int64_t PaimonTimestamp::ToMicros() const { return millis * 1000 + nano_of_milli / 1000; }
+int64_t PaimonTimestamp::ToMicros() const {
+    return millis * 1000 + nano_of_milli / 1000;
+}
 
 Result<BinaryRow> BinaryRow::FromBytes(int32_t arity, std::string bytes) {
     if (arity < 0) return Status::Corruption("BinaryRow: negative arity " + std::to_string(arity));
@@ -65,8 +69,8 @@ std::string BinaryRow::Serialize() const {
 Result<std::string_view> BinaryRow::VarPart(int32_t pos, uint64_t offset, uint64_t length) const {
     if (offset > bytes_.size() || length > bytes_.size() - offset) {
         return Status::Corruption("BinaryRow field " + std::to_string(pos) + " points at bytes [" +
-                                  std::to_string(offset) + ", " + std::to_string(offset + length) +
-                                  ") of a " + std::to_string(bytes_.size()) + "-byte row");
+                                  std::to_string(offset) + ", " + std::to_string(offset + length) + ") of a " +
+                                  std::to_string(bytes_.size()) + "-byte row");
     }
     return std::string_view(bytes_).substr(offset, length);
 }
@@ -87,8 +91,8 @@ Result<int128_t> BinaryRow::GetDecimal(int32_t pos, int32_t precision) const {
     auto slot = Slot<uint64_t>(pos);
     uint64_t length = slot & 0xFFFFFFFFu;
     if (length == 0 || length > 16) {
-        return Status::Corruption("BinaryRow field " + std::to_string(pos) + ": decimal of " +
-                                  std::to_string(length) + " bytes");
+        return Status::Corruption("BinaryRow field " + std::to_string(pos) + ": decimal of " + std::to_string(length) +
+                                  " bytes");
     }
     FL_ASSIGN_OR_RETURN(std::string_view bytes, VarPart(pos, slot >> 32, length));
     // Big-endian two's complement of minimal length (Java BigInteger.toByteArray): sign-extend.
@@ -111,7 +115,9 @@ Result<PaimonTimestamp> BinaryRow::GetTimestamp(int32_t pos, int32_t precision) 
     return ts;
 }
 
-int32_t BinaryRow::HashCode() const { return HashBytesByWords(bytes_.data(), bytes_.size()); }
+int32_t BinaryRow::HashCode() const {
+    return HashBytesByWords(bytes_.data(), bytes_.size());
+}
 
 int32_t HashBytesByWords(const void* data, size_t size, int32_t seed) {
     FL_CHECK(size % 4 == 0, "HashBytesByWords over ", size, " bytes");

@@ -25,8 +25,8 @@ Result<int64_t> IntegerOf(size_t pos, const DataType& type, const Value& value, 
 
 Status ExpectType(size_t pos, const DataType& type, const Value& value, TypeId expected) {
     if (value.type().id() != expected) {
-        return FieldError(pos, type, "expected a " + LogicalType(expected).ToString() + " value, got " +
-                                         value.type().ToString());
+        return FieldError(pos, type,
+                          "expected a " + LogicalType(expected).ToString() + " value, got " + value.type().ToString());
     }
     return Status::OK();
 }
@@ -45,8 +45,8 @@ Status WriteNull(BinaryRowWriter* writer, int32_t pos, const DataType& type) {
 template <typename T>
 Status WriteIntegral(BinaryRowWriter* writer, int32_t pos, const DataType& type, const Value& value,
                      void (BinaryRowWriter::*write)(int32_t, T)) {
-    FL_ASSIGN_OR_RETURN(int64_t v, IntegerOf(pos, type, value, std::numeric_limits<T>::min(),
-                                             std::numeric_limits<T>::max()));
+    FL_ASSIGN_OR_RETURN(int64_t v,
+                        IntegerOf(pos, type, value, std::numeric_limits<T>::min(), std::numeric_limits<T>::max()));
     (writer->*write)(pos, static_cast<T>(v));
     return Status::OK();
 }
@@ -58,12 +58,15 @@ Status WriteValue(BinaryRowWriter* writer, int32_t pos, const DataType& type, co
             FL_RETURN_NOT_OK(ExpectType(pos, type, value, TypeId::kBoolean));
             writer->WriteBoolean(pos, value.GetBool());
             return Status::OK();
-        case TypeRoot::kTinyInt: return WriteIntegral<int8_t>(writer, pos, type, value, &BinaryRowWriter::WriteTinyInt);
+        case TypeRoot::kTinyInt:
+            return WriteIntegral<int8_t>(writer, pos, type, value, &BinaryRowWriter::WriteTinyInt);
         case TypeRoot::kSmallInt:
             return WriteIntegral<int16_t>(writer, pos, type, value, &BinaryRowWriter::WriteSmallInt);
         case TypeRoot::kInt:
-        case TypeRoot::kTime: return WriteIntegral<int32_t>(writer, pos, type, value, &BinaryRowWriter::WriteInt);
-        case TypeRoot::kBigInt: return WriteIntegral<int64_t>(writer, pos, type, value, &BinaryRowWriter::WriteLong);
+        case TypeRoot::kTime:
+            return WriteIntegral<int32_t>(writer, pos, type, value, &BinaryRowWriter::WriteInt);
+        case TypeRoot::kBigInt:
+            return WriteIntegral<int64_t>(writer, pos, type, value, &BinaryRowWriter::WriteLong);
         case TypeRoot::kDate:
             FL_RETURN_NOT_OK(ExpectType(pos, type, value, TypeId::kDate));
             writer->WriteInt(pos, static_cast<int32_t>(value.GetInt64()));
@@ -79,7 +82,8 @@ Status WriteValue(BinaryRowWriter* writer, int32_t pos, const DataType& type, co
         case TypeRoot::kDecimal: {
             int128_t unscaled;
             if (value.type().id() == TypeId::kDecimal) {
-                auto rescaled = decimal::Rescale(value.GetInt128(), value.type().scale(), type.scale(), type.precision());
+                auto rescaled =
+                    decimal::Rescale(value.GetInt128(), value.type().scale(), type.scale(), type.precision());
                 if (!rescaled.ok()) return FieldError(pos, type, rescaled.status().message());
                 unscaled = *rescaled;
             } else if (value.type().IsInteger()) {
@@ -122,15 +126,23 @@ Result<Value> ReadValue(const BinaryRow& row, int32_t pos, const DataType& type)
         return logical.ok() ? Value::Null(*logical) : Value();
     }
     switch (type.root()) {
-        case TypeRoot::kBoolean: return Value::Boolean(row.GetBoolean(pos));
-        case TypeRoot::kTinyInt: return Value::TinyInt(row.GetTinyInt(pos));
-        case TypeRoot::kSmallInt: return Value::SmallInt(row.GetSmallInt(pos));
+        case TypeRoot::kBoolean:
+            return Value::Boolean(row.GetBoolean(pos));
+        case TypeRoot::kTinyInt:
+            return Value::TinyInt(row.GetTinyInt(pos));
+        case TypeRoot::kSmallInt:
+            return Value::SmallInt(row.GetSmallInt(pos));
         case TypeRoot::kInt:
-        case TypeRoot::kTime: return Value::Int(row.GetInt(pos));
-        case TypeRoot::kBigInt: return Value::BigInt(row.GetLong(pos));
-        case TypeRoot::kFloat: return Value::Float(row.GetFloat(pos));
-        case TypeRoot::kDouble: return Value::Double(row.GetDouble(pos));
-        case TypeRoot::kDate: return Value::Date(row.GetInt(pos));
+        case TypeRoot::kTime:
+            return Value::Int(row.GetInt(pos));
+        case TypeRoot::kBigInt:
+            return Value::BigInt(row.GetLong(pos));
+        case TypeRoot::kFloat:
+            return Value::Float(row.GetFloat(pos));
+        case TypeRoot::kDouble:
+            return Value::Double(row.GetDouble(pos));
+        case TypeRoot::kDate:
+            return Value::Date(row.GetInt(pos));
         case TypeRoot::kDecimal: {
             FL_ASSIGN_OR_RETURN(int128_t unscaled, row.GetDecimal(pos, type.precision()));
             return Value::Decimal(unscaled, type.precision(), type.scale());

@@ -8,7 +8,8 @@
 namespace flashlake::lake {
 
 BinaryRowWriter::BinaryRowWriter(int32_t arity)
-    : arity_(arity), null_bits_size_(BinaryRow::NullBitsSize(arity)),
+    : arity_(arity),
+      null_bits_size_(BinaryRow::NullBitsSize(arity)),
       buffer_(static_cast<size_t>(BinaryRow::FixedPartSize(arity)), '\0') {
     FL_CHECK(arity >= 0, "BinaryRowWriter arity ", arity);
 }
@@ -82,8 +83,8 @@ void BinaryRowWriter::WriteDecimal(int32_t pos, int128_t unscaled, int32_t preci
     for (int i = 0; i < 16; ++i) be[i] = static_cast<unsigned char>(static_cast<uint128_t>(unscaled) >> (120 - 8 * i));
     int start = 0;
     while (start < 15) {
-        bool redundant = (be[start] == 0x00 && (be[start + 1] & 0x80) == 0) ||
-                         (be[start] == 0xFF && (be[start + 1] & 0x80) != 0);
+        bool redundant =
+            (be[start] == 0x00 && (be[start + 1] & 0x80) == 0) || (be[start] == 0xFF && (be[start + 1] & 0x80) != 0);
         if (!redundant) break;
         ++start;
     }

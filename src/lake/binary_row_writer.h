@@ -51,7 +51,9 @@ private:
         ClearSlot(pos);
         std::memcpy(buffer_.data() + SlotOffset(pos), &value, sizeof(T));
     }
-    void CheckPos(int32_t pos) const { FL_CHECK(pos >= 0 && pos < arity_, "BinaryRowWriter field ", pos, " of ", arity_); }
+    void CheckPos(int32_t pos) const {
+        FL_CHECK(pos >= 0 && pos < arity_, "BinaryRowWriter field ", pos, " of ", arity_);
+    }
     size_t SlotOffset(int32_t pos) const { return static_cast<size_t>(null_bits_size_) + 8 * pos; }
     void ClearSlot(int32_t pos) { std::memset(buffer_.data() + SlotOffset(pos), 0, 8); }
     void SetNullBit(int32_t pos);

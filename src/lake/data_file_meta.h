@@ -31,12 +31,12 @@ struct DataFileMeta {
     SimpleStats value_stats;
     int64_t min_sequence_number = 0;
     int64_t max_sequence_number = 0;
-    int64_t schema_id = 0;  // the schema the file was written with
-    int32_t level = 0;      // LSM level; 0 for fresh flushes and append tables
+    int64_t schema_id = 0;                 // the schema the file was written with
+    int32_t level = 0;                     // LSM level; 0 for fresh flushes and append tables
     std::vector<std::string> extra_files;  // e.g. a file index "<name>.index" next to the file
     // Writer-local wall clock (LocalDateTime.now()), not UTC, in milliseconds.
     std::optional<int64_t> creation_time_millis;
-    std::optional<int64_t> delete_row_count;  // -U/-D rows
+    std::optional<int64_t> delete_row_count;    // -U/-D rows
     std::optional<std::string> embedded_index;  // a small file index inlined in the manifest
     std::optional<FileSource> file_source;
     // Absent: value stats cover all columns; empty: no value stats; else the covered columns.

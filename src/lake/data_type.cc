@@ -98,36 +98,57 @@ bool DataType::operator==(const DataType& other) const {
 
 namespace {
 
-std::string Suffix(const DataType& type) { return type.nullable() ? "" : " NOT NULL"; }
+std::string Suffix(const DataType& type) {
+    return type.nullable() ? "" : " NOT NULL";
+}
 
 std::string AtomicName(const DataType& type) {
     auto sized = [](const char* name, int32_t n) { return std::string(name) + "(" + std::to_string(n) + ")"; };
     switch (type.root()) {
-        case TypeRoot::kBoolean: return "BOOLEAN";
-        case TypeRoot::kTinyInt: return "TINYINT";
-        case TypeRoot::kSmallInt: return "SMALLINT";
-        case TypeRoot::kInt: return "INT";
-        case TypeRoot::kBigInt: return "BIGINT";
-        case TypeRoot::kFloat: return "FLOAT";
-        case TypeRoot::kDouble: return "DOUBLE";
+        case TypeRoot::kBoolean:
+            return "BOOLEAN";
+        case TypeRoot::kTinyInt:
+            return "TINYINT";
+        case TypeRoot::kSmallInt:
+            return "SMALLINT";
+        case TypeRoot::kInt:
+            return "INT";
+        case TypeRoot::kBigInt:
+            return "BIGINT";
+        case TypeRoot::kFloat:
+            return "FLOAT";
+        case TypeRoot::kDouble:
+            return "DOUBLE";
         case TypeRoot::kDecimal:
             return "DECIMAL(" + std::to_string(type.precision()) + ", " + std::to_string(type.scale()) + ")";
-        case TypeRoot::kChar: return sized("CHAR", type.length());
+        case TypeRoot::kChar:
+            return sized("CHAR", type.length());
         case TypeRoot::kVarchar:
             return type.length() == DataType::kMaxLength ? "STRING" : sized("VARCHAR", type.length());
-        case TypeRoot::kBinary: return sized("BINARY", type.length());
+        case TypeRoot::kBinary:
+            return sized("BINARY", type.length());
         case TypeRoot::kVarbinary:
             return type.length() == DataType::kMaxLength ? "BYTES" : sized("VARBINARY", type.length());
-        case TypeRoot::kDate: return "DATE";
-        case TypeRoot::kTime: return sized("TIME", type.precision());
-        case TypeRoot::kTimestamp: return sized("TIMESTAMP", type.precision());
-        case TypeRoot::kTimestampLtz: return sized("TIMESTAMP", type.precision()) + " WITH LOCAL TIME ZONE";
-        case TypeRoot::kArray: return "ARRAY";
-        case TypeRoot::kMap: return "MAP";
-        case TypeRoot::kMultiset: return "MULTISET";
-        case TypeRoot::kRow: return "ROW";
-        case TypeRoot::kVariant: return "VARIANT";
-        case TypeRoot::kBlob: return "BLOB";
+        case TypeRoot::kDate:
+            return "DATE";
+        case TypeRoot::kTime:
+            return sized("TIME", type.precision());
+        case TypeRoot::kTimestamp:
+            return sized("TIMESTAMP", type.precision());
+        case TypeRoot::kTimestampLtz:
+            return sized("TIMESTAMP", type.precision()) + " WITH LOCAL TIME ZONE";
+        case TypeRoot::kArray:
+            return "ARRAY";
+        case TypeRoot::kMap:
+            return "MAP";
+        case TypeRoot::kMultiset:
+            return "MULTISET";
+        case TypeRoot::kRow:
+            return "ROW";
+        case TypeRoot::kVariant:
+            return "VARIANT";
+        case TypeRoot::kBlob:
+            return "BLOB";
     }
     return "?";
 }
@@ -136,9 +157,12 @@ std::string AtomicName(const DataType& type) {
 
 std::string DataType::ToString() const {
     switch (root_) {
-        case TypeRoot::kArray: return "ARRAY<" + element().ToString() + ">" + Suffix(*this);
-        case TypeRoot::kMultiset: return "MULTISET<" + element().ToString() + ">" + Suffix(*this);
-        case TypeRoot::kMap: return "MAP<" + key().ToString() + ", " + value().ToString() + ">" + Suffix(*this);
+        case TypeRoot::kArray:
+            return "ARRAY<" + element().ToString() + ">" + Suffix(*this);
+        case TypeRoot::kMultiset:
+            return "MULTISET<" + element().ToString() + ">" + Suffix(*this);
+        case TypeRoot::kMap:
+            return "MAP<" + key().ToString() + ", " + value().ToString() + ">" + Suffix(*this);
         case TypeRoot::kRow: {
             std::string text = "ROW<";
             for (size_t i = 0; i < fields_->size(); ++i) {
@@ -149,7 +173,8 @@ std::string DataType::ToString() const {
             }
             return text + ">" + Suffix(*this);
         }
-        default: return AtomicName(*this) + Suffix(*this);
+        default:
+            return AtomicName(*this) + Suffix(*this);
     }
 }
 
@@ -159,7 +184,9 @@ json::Value DataType::ToJson() const {
     object.Set("type", AtomicName(*this) + Suffix(*this));
     switch (root_) {
         case TypeRoot::kArray:
-        case TypeRoot::kMultiset: object.Set("element", element().ToJson()); break;
+        case TypeRoot::kMultiset:
+            object.Set("element", element().ToJson());
+            break;
         case TypeRoot::kMap:
             object.Set("key", key().ToJson());
             object.Set("value", value().ToJson());
@@ -210,12 +237,14 @@ private:
         char c = text_[pos_];
         if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
             token.kind = Token::kWord;
-            while (pos_ < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_')) {
+            while (pos_ < text_.size() &&
+                   (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_')) {
                 token.text += static_cast<char>(std::toupper(static_cast<unsigned char>(text_[pos_++])));
             }
         } else if (std::isdigit(static_cast<unsigned char>(c))) {
             token.kind = Token::kNumber;
-            while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) token.text += text_[pos_++];
+            while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_])))
+                token.text += text_[pos_++];
         } else if (c == '`' || c == '\'') {
             // `ident` (`` escapes a backquote) or 'text' ('' escapes a quote).
             token.kind = c == '`' ? Token::kQuoted : Token::kText;
@@ -308,8 +337,8 @@ private:
 
     Status CheckRange(const char* what, int32_t value, int32_t min, int32_t max) const {
         if (value < min || value > max) {
-            return Error(std::string(what) + " " + std::to_string(value) + " is outside " + std::to_string(min) +
-                         ".." + std::to_string(max));
+            return Error(std::string(what) + " " + std::to_string(value) + " is outside " + std::to_string(min) + ".." +
+                         std::to_string(max));
         }
         return Status::OK();
     }
@@ -338,10 +367,14 @@ private:
 
     static DataType Sized(TypeRoot root, int32_t length) {
         switch (root) {
-            case TypeRoot::kChar: return DataType::Char(length);
-            case TypeRoot::kVarchar: return DataType::Varchar(length);
-            case TypeRoot::kBinary: return DataType::Binary(length);
-            default: return DataType::Varbinary(length);
+            case TypeRoot::kChar:
+                return DataType::Char(length);
+            case TypeRoot::kVarchar:
+                return DataType::Varchar(length);
+            case TypeRoot::kBinary:
+                return DataType::Binary(length);
+            default:
+                return DataType::Varbinary(length);
         }
     }
 
@@ -458,7 +491,9 @@ private:
 
 }  // namespace
 
-Result<DataType> DataType::Parse(std::string_view text) { return TypeParser(text).ParseAll(); }
+Result<DataType> DataType::Parse(std::string_view text) {
+    return TypeParser(text).ParseAll();
+}
 
 Result<DataType> DataType::FromJson(const json::Value& value) {
     if (value.is_string()) return Parse(value.AsString());
@@ -505,53 +540,81 @@ Result<DataType> DataType::FromJson(const json::Value& value) {
 
 Result<LogicalType> DataType::ToLogicalType() const {
     switch (root_) {
-        case TypeRoot::kBoolean: return LogicalType::Boolean();
-        case TypeRoot::kTinyInt: return LogicalType::TinyInt();
-        case TypeRoot::kSmallInt: return LogicalType::SmallInt();
-        case TypeRoot::kInt: return LogicalType::Int();
-        case TypeRoot::kBigInt: return LogicalType::BigInt();
-        case TypeRoot::kFloat: return LogicalType::Float();
-        case TypeRoot::kDouble: return LogicalType::Double();
-        case TypeRoot::kDecimal: return LogicalType::Decimal(length_, scale_);
+        case TypeRoot::kBoolean:
+            return LogicalType::Boolean();
+        case TypeRoot::kTinyInt:
+            return LogicalType::TinyInt();
+        case TypeRoot::kSmallInt:
+            return LogicalType::SmallInt();
+        case TypeRoot::kInt:
+            return LogicalType::Int();
+        case TypeRoot::kBigInt:
+            return LogicalType::BigInt();
+        case TypeRoot::kFloat:
+            return LogicalType::Float();
+        case TypeRoot::kDouble:
+            return LogicalType::Double();
+        case TypeRoot::kDecimal:
+            return LogicalType::Decimal(length_, scale_);
         case TypeRoot::kChar:
-        case TypeRoot::kVarchar: return LogicalType::Varchar(length_);
+        case TypeRoot::kVarchar:
+            return LogicalType::Varchar(length_);
         case TypeRoot::kBinary:
         case TypeRoot::kVarbinary:
-        case TypeRoot::kBlob: return LogicalType::Varbinary();
-        case TypeRoot::kDate: return LogicalType::Date();
-        case TypeRoot::kTime: return LogicalType::Int();
+        case TypeRoot::kBlob:
+            return LogicalType::Varbinary();
+        case TypeRoot::kDate:
+            return LogicalType::Date();
+        case TypeRoot::kTime:
+            return LogicalType::Int();
         case TypeRoot::kTimestamp:
-        case TypeRoot::kTimestampLtz: return LogicalType::DateTime();
+        case TypeRoot::kTimestampLtz:
+            return LogicalType::DateTime();
         case TypeRoot::kArray: {
             FL_ASSIGN_OR_RETURN(LogicalType element_type, element().ToLogicalType());
             return LogicalType::Array(std::move(element_type));
         }
-        default: return Status::NotSupported("Paimon type " + ToString() + " has no Flashlake type yet");
+        default:
+            return Status::NotSupported("Paimon type " + ToString() + " has no Flashlake type yet");
     }
 }
 
 Result<DataType> DataType::FromLogicalType(const LogicalType& type) {
     switch (type.id()) {
-        case TypeId::kBoolean: return Boolean();
-        case TypeId::kTinyInt: return TinyInt();
-        case TypeId::kSmallInt: return SmallInt();
-        case TypeId::kInt: return Int();
-        case TypeId::kBigInt: return BigInt();
-        case TypeId::kFloat: return Float();
-        case TypeId::kDouble: return Double();
-        case TypeId::kDecimal: return Decimal(type.precision(), type.scale());
-        case TypeId::kDate: return Date();
-        case TypeId::kDateTime: return Timestamp(6);
-        case TypeId::kVarchar: return type.length() >= 1 ? Varchar(type.length()) : String();
+        case TypeId::kBoolean:
+            return Boolean();
+        case TypeId::kTinyInt:
+            return TinyInt();
+        case TypeId::kSmallInt:
+            return SmallInt();
+        case TypeId::kInt:
+            return Int();
+        case TypeId::kBigInt:
+            return BigInt();
+        case TypeId::kFloat:
+            return Float();
+        case TypeId::kDouble:
+            return Double();
+        case TypeId::kDecimal:
+            return Decimal(type.precision(), type.scale());
+        case TypeId::kDate:
+            return Date();
+        case TypeId::kDateTime:
+            return Timestamp(6);
+        case TypeId::kVarchar:
+            return type.length() >= 1 ? Varchar(type.length()) : String();
         case TypeId::kVarbinary:
         case TypeId::kBitmap:
-        case TypeId::kHll: return Bytes();
-        case TypeId::kJson: return String();
+        case TypeId::kHll:
+            return Bytes();
+        case TypeId::kJson:
+            return String();
         case TypeId::kArray: {
             FL_ASSIGN_OR_RETURN(DataType element_type, FromLogicalType(type.element()));
             return Array(std::move(element_type));
         }
-        default: return Status::NotSupported("type " + type.ToString() + " cannot be stored in a Paimon table");
+        default:
+            return Status::NotSupported("type " + type.ToString() + " cannot be stored in a Paimon table");
     }
 }
 

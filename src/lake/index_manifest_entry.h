@@ -17,8 +17,8 @@ inline constexpr std::string_view kHashIndex = "HASH";
 // Where the deletion vector of one data file sits inside a deletion-vector index file.
 struct DeletionVectorRange {
     std::string data_file_name;
-    int32_t offset = 0;  // of the vector's 4-byte length prefix
-    int32_t length = 0;  // see the DV format (paimon.md §1.11): excludes prefix and CRC for 32-bit DVs
+    int32_t offset = 0;                  // of the vector's 4-byte length prefix
+    int32_t length = 0;                  // see the DV format (paimon.md §1.11): excludes prefix and CRC for 32-bit DVs
     std::optional<int64_t> cardinality;  // deleted rows; absent in older manifests
 
     bool operator==(const DeletionVectorRange&) const = default;

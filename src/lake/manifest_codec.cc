@@ -16,11 +16,21 @@ constexpr int32_t kManifestFileMetaVersion = 2;
 constexpr int32_t kIndexManifestEntryVersion = 1;
 constexpr const char* kNamespace = "org.apache.paimon.avro.generated.";
 
-avro::NodePtr Int() { return avro::MakePrimitive(Type::kInt); }
-avro::NodePtr Long() { return avro::MakePrimitive(Type::kLong); }
-avro::NodePtr Bytes() { return avro::MakePrimitive(Type::kBytes); }
-avro::NodePtr String() { return avro::MakePrimitive(Type::kString); }
-avro::Field Required(const char* name, avro::NodePtr type) { return avro::MakeField(name, std::move(type)); }
+avro::NodePtr Int() {
+    return avro::MakePrimitive(Type::kInt);
+}
+avro::NodePtr Long() {
+    return avro::MakePrimitive(Type::kLong);
+}
+avro::NodePtr Bytes() {
+    return avro::MakePrimitive(Type::kBytes);
+}
+avro::NodePtr String() {
+    return avro::MakePrimitive(Type::kString);
+}
+avro::Field Required(const char* name, avro::NodePtr type) {
+    return avro::MakeField(name, std::move(type));
+}
 avro::Field Optional(const char* name, avro::NodePtr type) {
     return avro::MakeField(name, avro::MakeNullable(std::move(type)), json::Value());
 }
@@ -43,16 +53,53 @@ avro::Schema MustMake(avro::NodePtr root) {
 // hold whatever the file's writer schema looked like).
 enum EntryField { kEVersion, kEKind, kEPartition, kEBucket, kETotalBuckets, kEFile };
 enum FileField {
-    kFName, kFSize, kFRowCount, kFMinKey, kFMaxKey, kFKeyStats, kFValueStats, kFMinSeq, kFMaxSeq, kFSchemaId,
-    kFLevel, kFExtraFiles, kFCreationTime, kFDeleteRowCount, kFEmbeddedIndex, kFFileSource, kFValueStatsCols,
-    kFExternalPath, kFFirstRowId, kFWriteCols
+    kFName,
+    kFSize,
+    kFRowCount,
+    kFMinKey,
+    kFMaxKey,
+    kFKeyStats,
+    kFValueStats,
+    kFMinSeq,
+    kFMaxSeq,
+    kFSchemaId,
+    kFLevel,
+    kFExtraFiles,
+    kFCreationTime,
+    kFDeleteRowCount,
+    kFEmbeddedIndex,
+    kFFileSource,
+    kFValueStatsCols,
+    kFExternalPath,
+    kFFirstRowId,
+    kFWriteCols
 };
 enum MetaField {
-    kMVersion, kMName, kMSize, kMAdded, kMDeleted, kMPartitionStats, kMSchemaId, kMMinBucket, kMMaxBucket,
-    kMMinLevel, kMMaxLevel, kMMinRowId, kMMaxRowId
+    kMVersion,
+    kMName,
+    kMSize,
+    kMAdded,
+    kMDeleted,
+    kMPartitionStats,
+    kMSchemaId,
+    kMMinBucket,
+    kMMaxBucket,
+    kMMinLevel,
+    kMMaxLevel,
+    kMMinRowId,
+    kMMaxRowId
 };
 enum IndexField {
-    kIVersion, kIKind, kIPartition, kIBucket, kIType, kIName, kISize, kIRowCount, kIRanges, kIExternalPath,
+    kIVersion,
+    kIKind,
+    kIPartition,
+    kIBucket,
+    kIType,
+    kIName,
+    kISize,
+    kIRowCount,
+    kIRanges,
+    kIExternalPath,
     kIGlobalIndex
 };
 
@@ -78,8 +125,12 @@ Result<FileKind> KindOf(const Datum& kind) {
     return Status::Corruption("manifest _KIND " + std::to_string(kind.int_value()));
 }
 
-std::optional<int64_t> OptLong(const Datum& d) { return d.is_null() ? std::nullopt : std::optional(d.long_value()); }
-std::optional<int32_t> OptInt(const Datum& d) { return d.is_null() ? std::nullopt : std::optional(d.int_value()); }
+std::optional<int64_t> OptLong(const Datum& d) {
+    return d.is_null() ? std::nullopt : std::optional(d.long_value());
+}
+std::optional<int32_t> OptInt(const Datum& d) {
+    return d.is_null() ? std::nullopt : std::optional(d.int_value());
+}
 std::optional<std::string> OptBytes(const Datum& d) {
     return d.is_null() ? std::nullopt : std::optional(d.bytes());
 }
@@ -139,10 +190,18 @@ Result<DataFileMeta> DataFileMetaOf(const Datum& f) {
 
 // --- model -> Datum
 
-Datum OptLongDatum(const std::optional<int64_t>& v) { return v ? Datum::Long(*v) : Datum::Null(); }
-Datum OptIntDatum(const std::optional<int32_t>& v) { return v ? Datum::Int(*v) : Datum::Null(); }
-Datum OptStringDatum(const std::optional<std::string>& v) { return v ? Datum::String(*v) : Datum::Null(); }
-Datum OptBytesDatum(const std::optional<std::string>& v) { return v ? Datum::Bytes(*v) : Datum::Null(); }
+Datum OptLongDatum(const std::optional<int64_t>& v) {
+    return v ? Datum::Long(*v) : Datum::Null();
+}
+Datum OptIntDatum(const std::optional<int32_t>& v) {
+    return v ? Datum::Int(*v) : Datum::Null();
+}
+Datum OptStringDatum(const std::optional<std::string>& v) {
+    return v ? Datum::String(*v) : Datum::Null();
+}
+Datum OptBytesDatum(const std::optional<std::string>& v) {
+    return v ? Datum::Bytes(*v) : Datum::Null();
+}
 
 Datum StringsDatum(const std::vector<std::string>& items) {
     std::vector<Datum> out;
@@ -172,20 +231,27 @@ const avro::Schema& ManifestEntrySchema() {
         "record",
         {Required("_VERSION", Int()), Required("_KIND", Int()), Required("_PARTITION", Bytes()),
          Required("_BUCKET", Int()), Required("_TOTAL_BUCKETS", Int()),
-         Required("_FILE",
-                  Record("record__FILE",
-                         {Required("_FILE_NAME", String()), Required("_FILE_SIZE", Long()),
-                          Required("_ROW_COUNT", Long()), Required("_MIN_KEY", Bytes()), Required("_MAX_KEY", Bytes()),
-                          Required("_KEY_STATS", StatsRecord("record__FILE__KEY_STATS")),
-                          Required("_VALUE_STATS", StatsRecord("record__FILE__VALUE_STATS")),
-                          Required("_MIN_SEQUENCE_NUMBER", Long()), Required("_MAX_SEQUENCE_NUMBER", Long()),
-                          Required("_SCHEMA_ID", Long()), Required("_LEVEL", Int()),
-                          Required("_EXTRA_FILES", avro::MakeArray(String())),
-                          Optional("_CREATION_TIME", avro::MakePrimitive(Type::kLong, "timestamp-millis")),
-                          Optional("_DELETE_ROW_COUNT", Long()), Optional("_EMBEDDED_FILE_INDEX", Bytes()),
-                          Optional("_FILE_SOURCE", Int()), Optional("_VALUE_STATS_COLS", avro::MakeArray(String())),
-                          Optional("_EXTERNAL_PATH", String()), Optional("_FIRST_ROW_ID", Long()),
-                          Optional("_WRITE_COLS", avro::MakeArray(String()))}))}));
+         Required("_FILE", Record("record__FILE",
+                                  {Required("_FILE_NAME", String()),
+                                   Required("_FILE_SIZE", Long()),
+                                   Required("_ROW_COUNT", Long()),
+                                   Required("_MIN_KEY", Bytes()),
+                                   Required("_MAX_KEY", Bytes()),
+                                   Required("_KEY_STATS", StatsRecord("record__FILE__KEY_STATS")),
+                                   Required("_VALUE_STATS", StatsRecord("record__FILE__VALUE_STATS")),
+                                   Required("_MIN_SEQUENCE_NUMBER", Long()),
+                                   Required("_MAX_SEQUENCE_NUMBER", Long()),
+                                   Required("_SCHEMA_ID", Long()),
+                                   Required("_LEVEL", Int()),
+                                   Required("_EXTRA_FILES", avro::MakeArray(String())),
+                                   Optional("_CREATION_TIME", avro::MakePrimitive(Type::kLong, "timestamp-millis")),
+                                   Optional("_DELETE_ROW_COUNT", Long()),
+                                   Optional("_EMBEDDED_FILE_INDEX", Bytes()),
+                                   Optional("_FILE_SOURCE", Int()),
+                                   Optional("_VALUE_STATS_COLS", avro::MakeArray(String())),
+                                   Optional("_EXTERNAL_PATH", String()),
+                                   Optional("_FIRST_ROW_ID", Long()),
+                                   Optional("_WRITE_COLS", avro::MakeArray(String()))}))}));
     return schema;
 }
 
@@ -193,10 +259,9 @@ const avro::Schema& ManifestFileMetaSchema() {
     static const avro::Schema schema = MustMake(Record(
         "record", {Required("_VERSION", Int()), Required("_FILE_NAME", String()), Required("_FILE_SIZE", Long()),
                    Required("_NUM_ADDED_FILES", Long()), Required("_NUM_DELETED_FILES", Long()),
-                   Required("_PARTITION_STATS", StatsRecord("record__PARTITION_STATS")),
-                   Required("_SCHEMA_ID", Long()), Optional("_MIN_BUCKET", Int()), Optional("_MAX_BUCKET", Int()),
-                   Optional("_MIN_LEVEL", Int()), Optional("_MAX_LEVEL", Int()), Optional("_MIN_ROW_ID", Long()),
-                   Optional("_MAX_ROW_ID", Long())}));
+                   Required("_PARTITION_STATS", StatsRecord("record__PARTITION_STATS")), Required("_SCHEMA_ID", Long()),
+                   Optional("_MIN_BUCKET", Int()), Optional("_MAX_BUCKET", Int()), Optional("_MIN_LEVEL", Int()),
+                   Optional("_MAX_LEVEL", Int()), Optional("_MIN_ROW_ID", Long()), Optional("_MAX_ROW_ID", Long())}));
     return schema;
 }
 

@@ -6,7 +6,9 @@
 
 namespace flashlake::lake {
 
-std::string_view FileKindName(FileKind kind) { return kind == FileKind::kAdd ? "ADD" : "DELETE"; }
+std::string_view FileKindName(FileKind kind) {
+    return kind == FileKind::kAdd ? "ADD" : "DELETE";
+}
 
 namespace {
 
@@ -32,8 +34,8 @@ Result<std::vector<ManifestEntry>> MergeManifestEntries(std::vector<ManifestEntr
         if (entry.kind == FileKind::kAdd) {
             if (it != live.end()) {
                 return Status::Corruption("manifest entries add file " + entry.file.file_name + " of bucket " +
-                                          std::to_string(entry.bucket) + ", level " +
-                                          std::to_string(entry.file.level) + " twice");
+                                          std::to_string(entry.bucket) + ", level " + std::to_string(entry.file.level) +
+                                          " twice");
             }
             live.emplace(std::move(id), slots.size());
             slots.emplace_back(std::move(entry));

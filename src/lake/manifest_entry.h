@@ -39,7 +39,7 @@ struct ManifestEntry {
         bool operator==(const Identifier&) const = default;
     };
     Identifier identifier() const {
-        return {partition, bucket, file.level, file.file_name, file.extra_files, file.embedded_index,
+        return {partition,         bucket, file.level, file.file_name, file.extra_files, file.embedded_index,
                 file.external_path};
     }
 

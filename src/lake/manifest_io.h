@@ -54,7 +54,6 @@ Result<int64_t> WriteIndexManifest(io::FileSystem* fs, const std::string& path,
 // Min/max and null counts of partition values over `partitions` (each of `types`' arity), as
 // Paimon's manifest-list _PARTITION_STATS: per field the smallest and largest non-null value,
 // null where a field is all null.
-Result<SimpleStats> PartitionStats(const std::vector<const BinaryRow*>& partitions,
-                                   const std::vector<DataType>& types);
+Result<SimpleStats> PartitionStats(const std::vector<const BinaryRow*>& partitions, const std::vector<DataType>& types);
 
 }  // namespace flashlake::lake

@@ -64,7 +64,8 @@ Result<std::string> JavaFloatingString(T value) {
             out += "0." + std::string(-exponent - 1, '0') + digits;
         }
     } else {
-        out += digits.substr(0, 1) + "." + (digits.size() > 1 ? digits.substr(1) : "0") + "E" + std::to_string(exponent);
+        out +=
+            digits.substr(0, 1) + "." + (digits.size() > 1 ? digits.substr(1) : "0") + "E" + std::to_string(exponent);
     }
     return out;
 }
@@ -106,16 +107,23 @@ std::string LocalDateTimeString(const PaimonTimestamp& ts, bool iso) {
 
 Result<std::string> ValueString(const BinaryRow& row, int32_t pos, const DataType& type, bool legacy) {
     switch (type.root()) {
-        case TypeRoot::kBoolean: return std::string(row.GetBoolean(pos) ? "true" : "false");
-        case TypeRoot::kTinyInt: return std::to_string(row.GetTinyInt(pos));
-        case TypeRoot::kSmallInt: return std::to_string(row.GetSmallInt(pos));
+        case TypeRoot::kBoolean:
+            return std::string(row.GetBoolean(pos) ? "true" : "false");
+        case TypeRoot::kTinyInt:
+            return std::to_string(row.GetTinyInt(pos));
+        case TypeRoot::kSmallInt:
+            return std::to_string(row.GetSmallInt(pos));
         case TypeRoot::kInt:
-        case TypeRoot::kTime: return std::to_string(row.GetInt(pos));
+        case TypeRoot::kTime:
+            return std::to_string(row.GetInt(pos));
         case TypeRoot::kDate:
             return legacy ? std::to_string(row.GetInt(pos)) : date_time::FormatDate(row.GetInt(pos));
-        case TypeRoot::kBigInt: return std::to_string(row.GetLong(pos));
-        case TypeRoot::kFloat: return JavaFloatingString(row.GetFloat(pos));
-        case TypeRoot::kDouble: return JavaFloatingString(row.GetDouble(pos));
+        case TypeRoot::kBigInt:
+            return std::to_string(row.GetLong(pos));
+        case TypeRoot::kFloat:
+            return JavaFloatingString(row.GetFloat(pos));
+        case TypeRoot::kDouble:
+            return JavaFloatingString(row.GetDouble(pos));
         case TypeRoot::kDecimal: {
             FL_ASSIGN_OR_RETURN(int128_t unscaled, row.GetDecimal(pos, type.precision()));
             return decimal::Format(unscaled, type.scale());
@@ -130,7 +138,8 @@ Result<std::string> ValueString(const BinaryRow& row, int32_t pos, const DataTyp
             FL_ASSIGN_OR_RETURN(PaimonTimestamp ts, row.GetTimestamp(pos, type.precision()));
             return LocalDateTimeString(ts, legacy);
         }
-        default: return Status::NotSupported("partition values of type " + type.ToString() + " have no path name");
+        default:
+            return Status::NotSupported("partition values of type " + type.ToString() + " have no path name");
     }
 }
 

@@ -11,10 +11,14 @@ namespace json = format::json;
 
 std::string_view CommitKindName(CommitKind kind) {
     switch (kind) {
-        case CommitKind::kAppend: return "APPEND";
-        case CommitKind::kCompact: return "COMPACT";
-        case CommitKind::kOverwrite: return "OVERWRITE";
-        case CommitKind::kAnalyze: return "ANALYZE";
+        case CommitKind::kAppend:
+            return "APPEND";
+        case CommitKind::kCompact:
+            return "COMPACT";
+        case CommitKind::kOverwrite:
+            return "OVERWRITE";
+        case CommitKind::kAnalyze:
+            return "ANALYZE";
     }
     return "?";
 }
@@ -29,13 +33,28 @@ Result<CommitKind> ParseCommitKind(std::string_view name) {
 namespace {
 
 // The members this model reads, in the order Paimon writes them.
-constexpr std::string_view kKnownMembers[] = {
-    "version",          "id",                     "schemaId",          "baseManifestList",
-    "baseManifestListSize", "deltaManifestList",  "deltaManifestListSize", "changelogManifestList",
-    "changelogManifestListSize", "indexManifest", "commitUser",        "commitIdentifier",
-    "commitKind",       "timeMillis",             "logOffsets",        "totalRecordCount",
-    "deltaRecordCount", "changelogRecordCount",   "watermark",         "statistics",
-    "properties",       "nextRowId"};
+constexpr std::string_view kKnownMembers[] = {"version",
+                                              "id",
+                                              "schemaId",
+                                              "baseManifestList",
+                                              "baseManifestListSize",
+                                              "deltaManifestList",
+                                              "deltaManifestListSize",
+                                              "changelogManifestList",
+                                              "changelogManifestListSize",
+                                              "indexManifest",
+                                              "commitUser",
+                                              "commitIdentifier",
+                                              "commitKind",
+                                              "timeMillis",
+                                              "logOffsets",
+                                              "totalRecordCount",
+                                              "deltaRecordCount",
+                                              "changelogRecordCount",
+                                              "watermark",
+                                              "statistics",
+                                              "properties",
+                                              "nextRowId"};
 
 bool IsKnown(std::string_view key) {
     for (std::string_view known : kKnownMembers) {
@@ -109,7 +128,9 @@ Result<Snapshot> ParseSnapshot(const json::Value& json) {
 
 }  // namespace
 
-Result<Snapshot> Snapshot::FromJson(const json::Value& json) { return ParseSnapshot(json); }
+Result<Snapshot> Snapshot::FromJson(const json::Value& json) {
+    return ParseSnapshot(json);
+}
 
 Result<Snapshot> Snapshot::Parse(std::string_view text) {
     FL_ASSIGN_OR_RETURN(json::Value json, json::Parse(text));
@@ -155,6 +176,8 @@ json::Value Snapshot::ToJson() const {
     return o;
 }
 
-std::string Snapshot::ToJsonText() const { return json::Write(ToJson(), json::WriteOptions{.pretty = true}); }
+std::string Snapshot::ToJsonText() const {
+    return json::Write(ToJson(), json::WriteOptions{.pretty = true});
+}
 
 }  // namespace flashlake::lake

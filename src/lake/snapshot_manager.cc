@@ -9,7 +9,9 @@
 
 namespace flashlake::lake {
 
-std::string SnapshotManager::SnapshotPath(int64_t id) const { return TablePaths::SnapshotPath(root_, id); }
+std::string SnapshotManager::SnapshotPath(int64_t id) const {
+    return TablePaths::SnapshotPath(root_, id);
+}
 
 Result<Snapshot> SnapshotManager::Read(int64_t id) const {
     std::string path = SnapshotPath(id);
@@ -21,7 +23,9 @@ Result<Snapshot> SnapshotManager::Read(int64_t id) const {
     return snapshot;
 }
 
-Result<bool> SnapshotManager::Exists(int64_t id) const { return fs_->Exists(SnapshotPath(id)); }
+Result<bool> SnapshotManager::Exists(int64_t id) const {
+    return fs_->Exists(SnapshotPath(id));
+}
 
 Result<std::vector<int64_t>> SnapshotManager::ListIds() const {
     return ListNumberedFiles(fs_, TablePaths::SnapshotDir(root_), "snapshot-");

@@ -85,7 +85,9 @@ Result<TableSchema> ParseSchema(const json::Value& json) {
 
 }  // namespace
 
-Result<TableSchema> TableSchema::FromJson(const json::Value& json) { return ParseSchema(json); }
+Result<TableSchema> TableSchema::FromJson(const json::Value& json) {
+    return ParseSchema(json);
+}
 
 Result<TableSchema> TableSchema::Parse(std::string_view text) {
     FL_ASSIGN_OR_RETURN(json::Value json, json::Parse(text));
@@ -110,7 +112,9 @@ json::Value TableSchema::ToJson() const {
     return object;
 }
 
-std::string TableSchema::ToJsonText() const { return json::Write(ToJson(), json::WriteOptions{.pretty = true}); }
+std::string TableSchema::ToJsonText() const {
+    return json::Write(ToJson(), json::WriteOptions{.pretty = true});
+}
 
 std::optional<std::string> TableSchema::Option(std::string_view key) const {
     for (const auto& [k, v] : options) {
@@ -199,7 +203,9 @@ Result<std::vector<DataType>> TypesOf(const TableSchema& schema, const std::vect
 
 }  // namespace
 
-Result<std::vector<DataType>> TableSchema::PartitionTypes() const { return TypesOf(*this, partition_keys); }
+Result<std::vector<DataType>> TableSchema::PartitionTypes() const {
+    return TypesOf(*this, partition_keys);
+}
 
 Result<std::vector<DataType>> TableSchema::TrimmedPrimaryKeyTypes() const {
     return TypesOf(*this, TrimmedPrimaryKeys());

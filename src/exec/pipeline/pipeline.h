@@ -9,18 +9,36 @@
 namespace flashlake::exec {
 
 // A source, a chain of streaming operators and a sink, with no blocking operator inside:
-// pipelines are split at pipeline breakers (hash build, aggregation, sort), and one pipeline's
-// sink is the next one's source.
+// pipelines are split at pipeline breakers (hash aggregation, sort, hash join build), and the
+// breaker's sink ends one pipeline while a source it makes starts the next one.
 struct Pipeline {
     std::unique_ptr<SourceOperator> source;
     std::vector<std::unique_ptr<StreamOperator>> operators;
-    SinkOperator* sink = nullptr;  // owned by whoever reads the result
+    SinkOperator* sink = nullptr;             // the result collector, or owned_sink
+    std::unique_ptr<SinkOperator> owned_sink;  // a breaker's sink
+    // Pipelines that must have finished before this one starts: those whose sinks feed its source
+    // and those that build the hash tables its joins probe.
+    std::vector<const Pipeline*> dependencies;
+    bool finished = false;
 };
 
 // Runs a pipeline with up to context.parallelism drivers on the context's pool. Each driver pulls
 // morsels from the source and pushes them through the operators into the sink. The first error
 // (a QueryError or a failed check) cancels the other drivers and is returned; a cancelled query
-// returns kCancelled.
+// returns kCancelled. Then the rows of draining operators (draining_operator.h) are run through
+// the rest of the pipeline, and the sink's Finish runs once.
 Status RunPipeline(Pipeline& pipeline, ExecContext& context);
+
+// The pipelines of one query, each after the pipelines it depends on; the last one produces the
+// query's result.
+struct PipelineGraph {
+    std::vector<std::unique_ptr<Pipeline>> pipelines;
+};
+
+// Runs the pipelines in order (checking that each one's dependencies have finished) and stops at
+// the first error. A pipeline's operators and sink are released as soon as it has run, so that a
+// join's input chunks or a finished aggregation's partial tables do not stay alive to the end of
+// the query; what the next pipeline reads is kept by the source it holds.
+Status RunPipelineGraph(PipelineGraph& graph, ExecContext& context);
 
 }  // namespace flashlake::exec

@@ -55,6 +55,19 @@ int FindAlias(const sql::Expr& expr, const std::vector<sql::SelectItem>& items) 
     return -1;
 }
 
+bool ScopeHas(const BindScope& scope, const sql::Expr& expr);
+
+// The select item an ORDER BY key stands for: a 1-based position, an alias (unless `scope` has a
+// column of that name, which wins), or an expression written as in the select list; else -1.
+int FindSelectItem(const sql::Expr& key, const std::vector<sql::SelectItem>& items, const BindScope* scope) {
+    if (size_t ordinal = Ordinal(key); ordinal > 0 && ordinal <= items.size()) return static_cast<int>(ordinal - 1);
+    if (int alias = FindAlias(key, items); alias >= 0 && (scope == nullptr || !ScopeHas(*scope, key))) return alias;
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (key.Equals(*items[i].expr)) return static_cast<int>(i);
+    }
+    return -1;
+}
+
 bool ScopeHas(const BindScope& scope, const sql::Expr& expr) {
     if (!expr.Is<sql::ColumnRefExpr>()) return false;
     std::string name = LowerName(expr.As<sql::ColumnRefExpr>().parts.back());
@@ -261,10 +274,8 @@ LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
         std::vector<BoundExprPtr> order_keys;
         std::vector<int> order_columns;
         for (const auto& order : select.order_by) {
-            if (size_t ordinal = Ordinal(*order.expr); ordinal > 0 && ordinal <= items.size()) {
-                order_columns.push_back(static_cast<int>(ordinal - 1));
-            } else if (int alias = FindAlias(*order.expr, items); alias >= 0) {
-                order_columns.push_back(alias);
+            if (int column = FindSelectItem(*order.expr, items, nullptr); column >= 0) {
+                order_columns.push_back(column);
             } else {
                 order_columns.push_back(static_cast<int>(items.size() + order_keys.size()));
                 order_keys.push_back(BindExpression(*order.expr, scope, "order clause"));
@@ -312,10 +323,8 @@ LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
     }
     std::vector<int> order_columns;
     for (const auto& order : select.order_by) {
-        if (size_t ordinal = Ordinal(*order.expr); ordinal > 0 && ordinal <= items.size()) {
-            order_columns.push_back(static_cast<int>(ordinal - 1));
-        } else if (int alias = FindAlias(*order.expr, items); alias >= 0 && !ScopeHas(scope, *order.expr)) {
-            order_columns.push_back(alias);
+        if (int column = FindSelectItem(*order.expr, items, &scope); column >= 0) {
+            order_columns.push_back(column);
         } else {
             BoundExprPtr key = BindExpression(*order.expr, scope, "order clause");
             order_columns.push_back(static_cast<int>(projection->expressions.size()));

@@ -26,8 +26,10 @@ namespace flashlake::planner {
 void PlanTopN(LogicalOperatorPtr& plan) {
     for (auto& child : plan->children) PlanTopN(child);
     if (plan->kind != LogicalOperatorKind::kLimit || plan->limit < 0) return;
-    LogicalOperator& child = *plan->children[0];
-    if (child.kind == LogicalOperatorKind::kSort && child.limit < 0) child.limit = plan->limit + plan->offset;
+    // Look through projections (they keep row order and count) for the sort.
+    LogicalOperator* child = plan->children[0].get();
+    while (child->kind == LogicalOperatorKind::kProjection) child = child->children[0].get();
+    if (child->kind == LogicalOperatorKind::kSort && child->limit < 0) child->limit = plan->limit + plan->offset;
 }
 
 }  // namespace flashlake::planner
