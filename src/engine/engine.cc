@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "catalog/catalog.h"
 #include "engine/session.h"
 #include "exec/expression/expression_evaluator.h"
 #include "io/posix_file_system.h"
@@ -21,6 +22,7 @@ Result<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
     }
     std::unique_ptr<Engine> engine(new Engine(std::move(options)));
     engine->file_system_ = std::make_unique<io::PosixFileSystem>();
+    FL_ASSIGN_OR_RETURN(engine->catalog_, catalog::Catalog::Open(engine->file_system_.get(), engine->options_.warehouse));
     engine->worker_pool_ = std::make_unique<ThreadPool>(engine->options_.worker_threads);
     functions::RegisterBuiltinFunctions(engine->functions_);
     engine->optimizer_ = std::make_unique<planner::Optimizer>(

@@ -9,11 +9,19 @@
 #include "common/thread_pool.h"
 #include "functions/function_registry.h"
 #include "io/file_system.h"
+#include "planner/binder/binder.h"
 #include "planner/optimizer/optimizer.h"
 
 namespace flashlake::engine {
 
 class Session;
+}  // namespace flashlake::engine
+
+namespace flashlake::catalog {
+class Catalog;
+}
+
+namespace flashlake::engine {
 
 struct EngineOptions {
     std::string warehouse = "./warehouse";
@@ -37,6 +45,8 @@ public:
     const planner::Optimizer& optimizer() const { return *optimizer_; }
     MemoryTracker& process_memory() { return process_memory_; }
     io::FileSystem& file_system() { return *file_system_; }
+    catalog::Catalog& catalog() { return *catalog_; }
+    const planner::AggregateResolver& aggregate_resolver() const { return aggregate_resolver_; }
 
 private:
     explicit Engine(EngineOptions options);
@@ -46,6 +56,8 @@ private:
     std::unique_ptr<ThreadPool> worker_pool_;
     functions::FunctionRegistry functions_;
     std::unique_ptr<planner::Optimizer> optimizer_;
+    std::unique_ptr<catalog::Catalog> catalog_;
+    planner::AggregateResolver aggregate_resolver_;
     MemoryTracker process_memory_;
 };
 

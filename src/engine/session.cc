@@ -33,7 +33,8 @@ std::set<std::string> SplitNames(const std::string& list) {
     return names;
 }
 
-// A result of one VARCHAR column per name, one row per line of `lines`.
+}  // namespace
+
 StatementResult TextRows(const std::vector<std::string>& names, const std::vector<std::vector<std::string>>& lines) {
     StatementResult result;
     result.has_rows = true;
@@ -49,7 +50,6 @@ StatementResult TextRows(const std::vector<std::string>& names, const std::vecto
     return result;
 }
 
-// SQL LIKE with % and _, case-insensitive as SHOW ... LIKE is in MySQL.
 bool MatchesLike(std::string_view text, std::string_view pattern) {
     if (pattern.empty()) return text.empty();
     if (pattern[0] == '%') {
@@ -65,8 +65,6 @@ bool MatchesLike(std::string_view text, std::string_view pattern) {
     }
     return MatchesLike(text.substr(1), pattern.substr(1));
 }
-
-}  // namespace
 
 Session::Session(Engine& engine) : engine_(engine) {}
 
@@ -139,14 +137,7 @@ Result<StatementResult> Session::ExecuteStatement(const sql::Statement& statemen
             }
             case sql::StatementKind::kSet: return ExecuteSet(statement);
             case sql::StatementKind::kShow: return ExecuteShow(statement);
-            case sql::StatementKind::kUse: {
-                current_database_ = statement.As<sql::UseStatement>().database.name();
-                StatementResult result;
-                return result;
-            }
-            default:
-                return Status(ErrorCode::kNotSupported,
-                              "statement not supported yet: " + statement.ToString().substr(0, 80));
+            default: return ExecuteDdl(statement);
         }
     } catch (const QueryError& error) {
         return error.ToStatus();
@@ -154,8 +145,7 @@ Result<StatementResult> Session::ExecuteStatement(const sql::Statement& statemen
 }
 
 Result<StatementResult> Session::ExecuteQuery(const sql::Statement& statement, bool explain, bool verbose) {
-    planner::Binder binder(engine_.functions(), [this](const std::string& name) { return GetVariable(name); },
-                           &engine_.file_system());
+    planner::Binder binder = MakeBinder();
     FL_ASSIGN_OR_RETURN(planner::LogicalOperatorPtr plan, binder.BindQuery(*statement.As<sql::QueryStatement>().query));
     engine_.optimizer().Optimize(plan, SplitNames(GetVariable("disable_optimizer_passes")->GetString()));
     if (explain) {
@@ -180,8 +170,13 @@ Result<StatementResult> Session::ExecuteQuery(const sql::Statement& statement, b
     return result;
 }
 
+planner::Binder Session::MakeBinder() {
+    return planner::Binder(engine_.functions(), [this](const std::string& name) { return GetVariable(name); },
+                           &engine_.file_system(), engine_.aggregate_resolver(), &engine_.catalog(), current_database_);
+}
+
 Result<StatementResult> Session::ExecuteSet(const sql::Statement& statement) {
-    planner::Binder binder(engine_.functions(), [this](const std::string& name) { return GetVariable(name); });
+    planner::Binder binder = MakeBinder();
     for (const auto& assignment : statement.As<sql::SetStatement>().assignments) {
         if (assignment.kind != sql::SetKind::kSystemVariable) continue;  // NAMES/CHARSET: always utf8mb4
         planner::BindScope no_columns;
@@ -193,6 +188,9 @@ Result<StatementResult> Session::ExecuteSet(const sql::Statement& statement) {
 
 Result<StatementResult> Session::ExecuteShow(const sql::Statement& statement) {
     const auto& show = statement.As<sql::ShowStatement>();
+    if (show.what == sql::ShowKind::kDatabases || show.what == sql::ShowKind::kTables) {
+        return ExecuteShowCatalogObjects(show);
+    }
     if (show.what != sql::ShowKind::kVariables) {
         return Status(ErrorCode::kNotSupported, "this SHOW statement is not supported yet");
     }

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "common/result.h"
 #include "engine/statement_result.h"
@@ -12,11 +14,21 @@
 
 namespace flashlake::sql {
 struct Statement;
+struct ShowStatement;
+struct QualifiedName;
+}
+namespace flashlake::planner {
+class Binder;
 }
 
 namespace flashlake::engine {
 
 class Engine;
+
+// A result of one VARCHAR column per name, one row per entry of `lines` (SHOW, DESCRIBE).
+StatementResult TextRows(const std::vector<std::string>& names, const std::vector<std::vector<std::string>>& lines);
+// SQL LIKE with % and _, case-insensitive as SHOW ... LIKE is in MySQL.
+bool MatchesLike(std::string_view text, std::string_view pattern);
 
 // One client's view of the engine: current database, session variables, and the statement path
 // (parse -> bind -> optimize -> execute). A session runs one statement at a time; different
@@ -42,6 +54,11 @@ private:
     Result<StatementResult> ExecuteQuery(const sql::Statement& statement, bool explain, bool verbose);
     Result<StatementResult> ExecuteSet(const sql::Statement& statement);
     Result<StatementResult> ExecuteShow(const sql::Statement& statement);
+    Result<StatementResult> ExecuteDdl(const sql::Statement& statement);
+    Result<StatementResult> ExecuteShowCatalogObjects(const sql::ShowStatement& show);
+    // (database, table) of a possibly qualified name; kNoDatabaseSelected without USE.
+    std::pair<std::string, std::string> ResolveTableName(const sql::QualifiedName& name) const;
+    planner::Binder MakeBinder();
 
     Engine& engine_;
     std::string current_database_;

@@ -16,6 +16,9 @@ class FunctionRegistry;
 namespace flashlake::io {
 class FileSystem;
 }
+namespace flashlake::catalog {
+class Catalog;
+}
 namespace flashlake::sql {
 struct Expr;
 struct QueryNode;
@@ -73,8 +76,9 @@ struct AggregateContext {
 class Binder {
 public:
     // `fs` serves table functions that read files (FILES()); may be null where there are none.
+    // `catalog` resolves table and view names (unqualified ones in `current_database`).
     Binder(const functions::FunctionRegistry& registry, VariableLookup variables, io::FileSystem* fs = nullptr,
-           AggregateResolver aggregates = {});
+           AggregateResolver aggregates = {}, catalog::Catalog* catalog = nullptr, std::string current_database = "");
 
     Result<LogicalOperatorPtr> BindQuery(const sql::QueryNode& query);
 
@@ -94,6 +98,7 @@ private:
     BoundExprPtr BindAggregateCall(const sql::FunctionCallExpr& call);
     LogicalOperatorPtr BindValues(const sql::ValuesNode& values);
     LogicalOperatorPtr BindTableRef(const sql::TableRef& ref, BindScope& scope);
+    LogicalOperatorPtr BindCatalogObject(const sql::TableRef& ref, BindScope& scope);
     LogicalOperatorPtr BindFilesFunction(const sql::TableFunctionRef& function, BindScope& scope);
     LogicalOperatorPtr BindLimit(const sql::QueryNode& query, LogicalOperatorPtr plan);
 
@@ -107,6 +112,9 @@ private:
     VariableLookup variables_;
     io::FileSystem* fs_;
     AggregateResolver aggregate_resolver_;
+    catalog::Catalog* catalog_;
+    std::string current_database_;
+    int view_depth_ = 0;  // views inside views, bounded against cycles
     AggregateContext* aggregate_context_ = nullptr;  // set while binding post-aggregation expressions
     // WITH clauses in scope, innermost last: name -> definition.
     std::vector<std::vector<const sql::CommonTableExpr*>> ctes_;

@@ -30,8 +30,13 @@ int64_t BindLimitValue(const sql::Expr& expr, const char* what) {
 }  // namespace
 
 Binder::Binder(const functions::FunctionRegistry& registry, VariableLookup variables, io::FileSystem* fs,
-               AggregateResolver aggregates)
-    : registry_(registry), variables_(std::move(variables)), fs_(fs), aggregate_resolver_(std::move(aggregates)) {}
+               AggregateResolver aggregates, catalog::Catalog* catalog, std::string current_database)
+    : registry_(registry),
+      variables_(std::move(variables)),
+      fs_(fs),
+      aggregate_resolver_(std::move(aggregates)),
+      catalog_(catalog),
+      current_database_(std::move(current_database)) {}
 
 Result<LogicalOperatorPtr> Binder::BindQuery(const sql::QueryNode& query) {
     try {
@@ -141,8 +146,7 @@ LogicalOperatorPtr Binder::BindTableRef(const sql::TableRef& ref, BindScope& sco
                     }
                 }
             }
-            ThrowQueryError(ErrorCode::kUnknownTable, "Unknown table '", table.name.ToString(),
-                            "': tables arrive with the lake storage layer");
+            return BindCatalogObject(ref, scope);
         }
         case sql::TableRefKind::kTableFunction: {
             const auto& function = ref.As<sql::TableFunctionRef>();

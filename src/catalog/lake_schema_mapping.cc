@@ -1,0 +1,112 @@
+// StarRocks table models mapped onto Paimon table options (see ToLakeSchema in catalog.h).
+
+#include <algorithm>
+
+#include "catalog/catalog.h"
+#include "lake/data_type.h"
+
+namespace flashlake::catalog {
+
+namespace {
+
+constexpr int32_t kDefaultPrimaryKeyBuckets = 4;
+
+const char* PaimonAggregateFunction(ColumnAggregation aggregation) {
+    switch (aggregation) {
+        case ColumnAggregation::kSum: return "sum";
+        case ColumnAggregation::kMin: return "min";
+        case ColumnAggregation::kMax: return "max";
+        case ColumnAggregation::kReplace: return "last_value";
+        case ColumnAggregation::kReplaceIfNotNull: return "last_non_null_value";
+        case ColumnAggregation::kBitmapUnion: return "rbm64";
+        case ColumnAggregation::kHllUnion: return "hll_union";
+        case ColumnAggregation::kNone: break;
+    }
+    return "";
+}
+
+std::string Lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
+std::string Join(const std::vector<std::string>& names) {
+    std::string out;
+    for (size_t i = 0; i < names.size(); ++i) out += (i ? "," : "") + names[i];
+    return out;
+}
+
+}  // namespace
+
+Result<lake::TableSchema> ToLakeSchema(const TableDefinition& definition) {
+    lake::TableSchema schema;
+    if (definition.columns.empty()) return Status::InvalidArgument("a table needs at least one column");
+    auto has_column = [&](const std::string& name) {
+        return std::any_of(definition.columns.begin(), definition.columns.end(),
+                           [&](const ColumnDefinition& column) { return Lower(column.name) == Lower(name); });
+    };
+    for (const auto* list : {&definition.key_columns, &definition.partition_columns, &definition.bucket_columns}) {
+        for (const auto& name : *list) {
+            if (!has_column(name)) return Status(ErrorCode::kUnknownColumn, "Unknown column '" + name + "' in table definition");
+        }
+    }
+    int32_t next_id = 0;
+    for (const auto& column : definition.columns) {
+        auto type = lake::DataType::FromLogicalType(column.type);
+        if (!type.ok()) return type.status().WithContext("column '" + column.name + "'");
+        bool is_key = std::find(definition.key_columns.begin(), definition.key_columns.end(), column.name) !=
+                      definition.key_columns.end();
+        bool nullable = column.nullable && !(is_key && definition.model != TableModel::kDuplicate);
+        lake::DataField field;
+        field.id = next_id++;
+        field.name = Lower(column.name);
+        field.type = type->WithNullable(nullable);
+        if (!column.comment.empty()) field.description = column.comment;
+        schema.fields.push_back(std::move(field));
+        if (definition.model == TableModel::kAggregate && !is_key) {
+            ColumnAggregation aggregation = column.aggregation == ColumnAggregation::kNone ? ColumnAggregation::kReplace
+                                                                                           : column.aggregation;
+            schema.options.emplace_back("fields." + Lower(column.name) + ".aggregate-function",
+                                        PaimonAggregateFunction(aggregation));
+        }
+    }
+    schema.highest_field_id = next_id - 1;
+    for (const auto& name : definition.partition_columns) schema.partition_keys.push_back(Lower(name));
+    int32_t buckets = definition.buckets;
+    if (definition.model == TableModel::kDuplicate) {
+        // An append table: without DISTRIBUTED BY HASH rows go anywhere (bucket -1, unaware).
+        if (definition.bucket_columns.empty()) buckets = -1;
+        else if (buckets <= 0) buckets = kDefaultPrimaryKeyBuckets;
+    } else {
+        if (definition.key_columns.empty()) return Status::InvalidArgument("a PRIMARY or AGGREGATE KEY table needs key columns");
+        // Paimon requires the partition columns in the primary key; StarRocks users expect that too.
+        std::vector<std::string> keys;
+        for (const auto& name : definition.key_columns) keys.push_back(Lower(name));
+        for (const auto& partition : schema.partition_keys) {
+            if (std::find(keys.begin(), keys.end(), partition) == keys.end()) {
+                return Status::InvalidArgument("partition column '" + partition + "' must be part of the key");
+            }
+        }
+        schema.primary_keys = keys;
+        if (buckets <= 0) buckets = kDefaultPrimaryKeyBuckets;
+        schema.options.emplace_back("merge-engine", definition.model == TableModel::kAggregate ? "aggregation" : "deduplicate");
+    }
+    schema.options.emplace_back("bucket", std::to_string(buckets));
+    if (!definition.bucket_columns.empty() && buckets > 0) {
+        std::vector<std::string> bucket_keys;
+        for (const auto& name : definition.bucket_columns) bucket_keys.push_back(Lower(name));
+        schema.options.emplace_back("bucket-key", Join(bucket_keys));
+    }
+    schema.options.emplace_back("file.format", "parquet");
+    for (const auto& [key, value] : definition.properties) {
+        if (key == "replication_num" || key == "storage_medium") continue;  // StarRocks-only, no meaning here
+        auto existing = std::find_if(schema.options.begin(), schema.options.end(),
+                                     [&](const auto& option) { return option.first == key; });
+        if (existing != schema.options.end()) existing->second = value;
+        else schema.options.emplace_back(key, value);
+    }
+    if (!definition.comment.empty()) schema.comment = definition.comment;
+    return schema;
+}
+
+}  // namespace flashlake::catalog
