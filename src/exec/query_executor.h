@@ -5,6 +5,7 @@
 
 #include "column/chunk.h"
 #include "common/result.h"
+#include "exec/operators/operator.h"
 #include "exec/pipeline/exec_context.h"
 #include "planner/logical/logical_operator.h"
 
@@ -22,5 +23,7 @@ struct QueryRows {
 // Builds the pipelines of an optimized plan and runs them. Errors raised while running (overflow,
 // bad casts, memory limit, cancellation) come back as a Status; nothing escapes as an exception.
 Result<QueryRows> ExecutePlan(const planner::LogicalOperator& plan, ExecContext& context);
+// Runs a plan into `sink` (e.g. a table writer) instead of collecting its rows.
+Status ExecutePlanInto(const planner::LogicalOperator& plan, ExecContext& context, SinkOperator& sink);
 
 }  // namespace flashlake::exec

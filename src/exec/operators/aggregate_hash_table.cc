@@ -7,16 +7,16 @@
 namespace flashlake::exec {
 
 AggregateHashTable::AggregateHashTable(const RowLayout& layout)
-    : layout_(layout), arena_(64 * 1024), partitions_(kNumPartitions) {}
+    : layout_(layout), partitions_(kNumPartitions) {}
 
 size_t AggregateHashTable::MemoryUsage() const {
-    size_t bytes = arena_.bytes_reserved() + slots_.capacity() * sizeof(uint64_t);
+    size_t bytes = arena_.bytes_reserved() + slots_.size() * sizeof(uint64_t);
     for (const auto& partition : partitions_) bytes += partition.capacity() * sizeof(uint8_t*);
     return bytes;
 }
 
 uint8_t* AggregateHashTable::NewRow(uint64_t hash) {
-    auto* row = reinterpret_cast<uint8_t*>(arena_.Allocate(layout_.row_size(), layout_.row_alignment()));
+    uint8_t* row = arena_.Allocate(layout_.row_size(), layout_.row_alignment());
     std::memcpy(row, &hash, sizeof(hash));
     return row;
 }
@@ -33,7 +33,7 @@ void AggregateHashTable::Reserve(size_t extra) {
     size_t needed = (count_ + extra) * 2;
     if (needed <= slots_.size()) return;
     size_t capacity = std::bit_ceil(std::max<size_t>(needed, 1024));
-    slots_.assign(capacity, 0);
+    slots_.Reset(capacity);
     mask_ = capacity - 1;
     for (const auto& partition : partitions_) {
         for (uint8_t* row : partition) Insert(row, RowLayout::RowHash(row));

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "common/arena.h"
+#include "exec/operators/large_allocation.h"
 #include "exec/operators/row_layout.h"
 
 namespace flashlake::exec {
@@ -60,8 +60,8 @@ private:
     static constexpr uint64_t kPointerMask = (uint64_t{1} << 48) - 1;
 
     const RowLayout& layout_;
-    Arena arena_;
-    std::vector<uint64_t> slots_;  // 0 = empty
+    RowArena arena_;
+    ZeroedArray<uint64_t> slots_;  // 0 = empty
     size_t mask_ = 0;
     size_t count_ = 0;
     std::vector<std::vector<uint8_t*>> partitions_;

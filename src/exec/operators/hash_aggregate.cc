@@ -36,10 +36,6 @@ HashAggregateState::HashAggregateState(const std::vector<planner::BoundExprPtr>&
     for (const auto& aggregate : aggregates) aggregates_.push_back(aggregate.Clone());
     std::vector<LogicalType> group_types;
     for (const auto& group : groups_) group_types.push_back(group->type);
-    std::vector<const functions::BoundAggregateFunction*> functions;
-    for (const auto& aggregate : aggregates_) functions.push_back(&aggregate.function);
-    layout_ = std::make_unique<RowLayout>(group_types, functions);
-
     for (size_t a = 0; a < aggregates_.size(); ++a) {
         const auto& aggregate = aggregates_[a];
         if (!aggregate.distinct || aggregate.arguments.empty()) {
@@ -57,7 +53,8 @@ HashAggregateState::HashAggregateState(const std::vector<planner::BoundExprPtr>&
         }
         if (target == nullptr) {
             DistinctSet set;
-            std::vector<LogicalType> key_types = group_types;
+            std::vector<LogicalType> key_types;
+            if (!groups_.empty()) key_types.push_back(LogicalType::BigInt());
             for (const auto& argument : aggregate.arguments) {
                 set.arguments.push_back(argument.get());
                 key_types.push_back(argument->type);
@@ -68,6 +65,9 @@ HashAggregateState::HashAggregateState(const std::vector<planner::BoundExprPtr>&
         }
         target->aggregates.push_back(a);
     }
+    std::vector<const functions::BoundAggregateFunction*> functions;
+    for (const auto& aggregate : aggregates_) functions.push_back(&aggregate.function);
+    layout_ = std::make_unique<RowLayout>(group_types, functions, /*with_forward=*/!distinct_sets_.empty());
 }
 
 HashAggregateState::~HashAggregateState() {
@@ -125,27 +125,30 @@ void HashAggregateState::Consume(ExecContext& context, const Chunk& chunk) {
     size_t memory = local->table->MemoryUsage();
     for (size_t d = 0; d < distinct_sets_.size(); ++d) {
         const DistinctSet& set = distinct_sets_[d];
-        std::vector<ColumnPtr> argument_columns;
-        std::vector<const Column*> set_keys = keys;
-        for (const auto* argument : set.arguments) {
-            argument_columns.push_back(FlatKeyColumn(ExpressionEvaluator::Evaluate(*argument, chunk)));
-            set_keys.push_back(argument_columns.back().get());
+        std::vector<ColumnPtr> set_columns;
+        if (grouped()) {
+            ColumnPtr group_rows = Column::MakeFlat(LogicalType::BigInt(), num_rows);
+            int64_t* data = group_rows->MutableData<int64_t>();
+            for (size_t i = 0; i < num_rows; ++i) data[i] = reinterpret_cast<int64_t>(local->rows[i]);
+            set_columns.push_back(std::move(group_rows));
         }
+        for (const auto* argument : set.arguments) {
+            set_columns.push_back(FlatKeyColumn(ExpressionEvaluator::Evaluate(*argument, chunk)));
+        }
+        std::vector<const Column*> set_keys;
+        for (const auto& column : set_columns) set_keys.push_back(column.get());
         local->distinct_hashes.resize(num_rows);
         uint64_t* hashes = local->distinct_hashes.data();
         if (grouped()) {
-            // Hash of groups and arguments, but the partition of the group alone, so that merging
-            // partition p of the sets only touches groups in partition p.
+            // The group's hash combined with the arguments', keeping the group's partition, so
+            // that merging partition p of the entries only touches groups in partition p.
             std::copy(local->hashes.begin(), local->hashes.begin() + num_rows, hashes);
-            for (const Column* column : std::vector<const Column*>(set_keys.begin() + keys.size(), set_keys.end())) {
-                CombineKeyHashes(*column, num_rows, hashes);
-            }
+            for (size_t k = 1; k < set_keys.size(); ++k) CombineKeyHashes(*set_keys[k], num_rows, hashes);
             for (size_t i = 0; i < num_rows; ++i) {
                 hashes[i] = (hashes[i] & ~kPartitionHashMask) | (local->hashes[i] & kPartitionHashMask);
             }
         } else {
-            std::vector<const Column*> argument_keys(set_keys.begin(), set_keys.end());
-            HashKeyColumns(argument_keys, num_rows, hashes);
+            HashKeyColumns(set_keys, num_rows, hashes);
         }
         local->distinct_rows.resize(num_rows);
         local->distinct_tables[d]->FindOrCreate(set_keys, hashes, num_rows, local->distinct_rows.data());

@@ -19,7 +19,9 @@ std::vector<const Column*> Pointers(const std::vector<ColumnPtr>& columns) {
 
 void HashAggregateState::Finish(ExecContext& context) {
     partition_memory_ = std::vector<MemoryCharge>(kNumPartitions);
+    distinct_memory_ = std::vector<MemoryCharge>(kNumPartitions);
     for (auto& charge : partition_memory_) charge.SetTracker(context.memory);
+    for (auto& charge : distinct_memory_) charge.SetTracker(context.memory);
     if (grouped()) FinishGrouped(context);
     else FinishGlobal(context);
 }
@@ -50,6 +52,9 @@ std::unique_ptr<AggregateHashTable> HashAggregateState::MergePartition(size_t p,
             uint8_t* const* batch = partition.data() + begin;
             layout_->GatherKeys(batch, count, 0, groups_.size(), key_columns, /*copy_strings=*/false);
             merged->FindOrAdopt(Pointers(key_columns), batch, count, rows.data(), is_new.data());
+            if (!distinct_sets_.empty()) {
+                for (size_t i = 0; i < count; ++i) RowLayout::SetForward(batch[i], rows[i]);
+            }
             targets.clear();
             sources.clear();
             for (size_t i = 0; i < count; ++i) {
@@ -64,50 +69,63 @@ std::unique_ptr<AggregateHashTable> HashAggregateState::MergePartition(size_t p,
     return merged;
 }
 
-void HashAggregateState::AggregateDistinct(size_t p, const DistinctSet& set, AggregateHashTable* groups_table,
-                                           uint8_t* single_row, MemoryCharge& memory) {
+void HashAggregateState::FeedDistinct(const DistinctSet& set, uint8_t* const* entries, size_t count,
+                                      uint8_t* single_row) {
+    const size_t first_argument = grouped() ? 1 : 0;
+    std::vector<ColumnPtr> arguments, group_rows;
+    set.layout->GatherKeys(entries, count, first_argument, set.arguments.size(), arguments, /*copy_strings=*/false);
+    std::vector<uint8_t*> groups(count, single_row), states(count);
+    if (grouped()) {
+        set.layout->GatherKeys(entries, count, 0, 1, group_rows, false);
+        const int64_t* pointers = group_rows[0]->Data<int64_t>();
+        for (size_t i = 0; i < count; ++i) groups[i] = RowLayout::Forward(reinterpret_cast<uint8_t*>(pointers[i]));
+    }
+    for (size_t a : set.aggregates) {
+        const size_t offset = layout_->state_offset(a);
+        for (size_t i = 0; i < count; ++i) states[i] = groups[i] + offset;
+        aggregates_[a].function.update(states.data(), arguments, count);
+    }
+}
+
+void HashAggregateState::AggregateDistinct(size_t p, const DistinctSet& set, uint8_t* single_row,
+                                           MemoryCharge& memory) {
     const size_t d = static_cast<size_t>(&set - distinct_sets_.data());
-    const size_t num_groups = groups_.size(), num_arguments = set.arguments.size();
-    // Phase A: one entry per distinct (group, arguments) across all drivers.
+    auto& locals = locals_.states();
+    auto feed_all = [&](const AggregateHashTable& table, size_t partition) {
+        const auto& entries = table.partition(partition);
+        for (size_t begin = 0; begin < entries.size(); begin += kChunkSize) {
+            FeedDistinct(set, entries.data() + begin, std::min(kChunkSize, entries.size() - begin), single_row);
+        }
+    };
+    // One driver's entries are unique already.
+    if (locals.size() == 1) {
+        feed_all(*locals[0]->distinct_tables[d], p);
+        return;
+    }
+    // Entries of several drivers: re-key them by the merged group and remove duplicates.
     AggregateHashTable unique(*set.layout);
     std::vector<ColumnPtr> columns;
-    std::vector<uint8_t*> rows(kChunkSize);
-    std::vector<uint8_t> is_new(kChunkSize);
-    for (auto& local : locals_.states()) {
-        const auto& partition = local->distinct_tables[d]->partition(p);
-        for (size_t begin = 0; begin < partition.size(); begin += kChunkSize) {
-            size_t count = std::min(kChunkSize, partition.size() - begin);
-            uint8_t* const* batch = partition.data() + begin;
-            set.layout->GatherKeys(batch, count, 0, num_groups + num_arguments, columns, /*copy_strings=*/false);
-            unique.FindOrAdopt(Pointers(columns), batch, count, rows.data(), is_new.data());
-            memory.Update(unique.MemoryUsage() + (groups_table ? groups_table->MemoryUsage() : 0));
-        }
-    }
-    // Phase B: feed each entry into its group's aggregates, a batch at a time.
-    const auto& entries = unique.partition(p);
-    std::vector<ColumnPtr> group_columns, argument_columns;
     std::vector<uint64_t> hashes(kChunkSize);
-    std::vector<uint8_t*> states(kChunkSize);
-    for (size_t begin = 0; begin < entries.size(); begin += kChunkSize) {
-        size_t count = std::min(kChunkSize, entries.size() - begin);
-        uint8_t* const* batch = entries.data() + begin;
-        set.layout->GatherKeys(batch, count, num_groups, num_arguments, argument_columns, /*copy_strings=*/false);
-        if (groups_table != nullptr) {
-            set.layout->GatherKeys(batch, count, 0, num_groups, group_columns, /*copy_strings=*/false);
-            std::vector<const Column*> keys = Pointers(group_columns);
+    std::vector<uint8_t*> rows(kChunkSize);
+    for (auto& local : locals) {
+        const auto& entries = local->distinct_tables[d]->partition(p);
+        for (size_t begin = 0; begin < entries.size(); begin += kChunkSize) {
+            size_t count = std::min(kChunkSize, entries.size() - begin);
+            set.layout->GatherKeys(entries.data() + begin, count, 0, set.layout->num_keys(), columns, false);
+            if (grouped()) {
+                int64_t* pointers = columns[0]->MutableData<int64_t>();
+                for (size_t i = 0; i < count; ++i) {
+                    pointers[i] = reinterpret_cast<int64_t>(RowLayout::Forward(reinterpret_cast<uint8_t*>(pointers[i])));
+                }
+            }
+            std::vector<const Column*> keys = Pointers(columns);
             HashKeyColumns(keys, count, hashes.data());
-            groups_table->FindOrCreate(keys, hashes.data(), count, rows.data(), is_new.data());
-            for (size_t i = 0; i < count; ++i) FL_CHECK(!is_new[i], "DISTINCT entry without its group");
-        } else {
-            std::fill(rows.begin(), rows.begin() + count, single_row);
-        }
-        for (size_t a : set.aggregates) {
-            const size_t offset = layout_->state_offset(a);
-            for (size_t i = 0; i < count; ++i) states[i] = rows[i] + offset;
-            aggregates_[a].function.update(states.data(), argument_columns, count);
+            unique.FindOrCreate(keys, hashes.data(), count, rows.data());
+            memory.Update(unique.MemoryUsage());
         }
     }
-    memory.Update(groups_table ? groups_table->MemoryUsage() : 0);
+    for (size_t q = 0; q < kNumPartitions; ++q) feed_all(unique, q);
+    memory.Update(0);
 }
 
 void HashAggregateState::FinishGrouped(ExecContext& context) {
@@ -122,10 +140,9 @@ void HashAggregateState::FinishGrouped(ExecContext& context) {
             output_rows_[p] = locals[0]->table->partition(p);
             return;
         }
-        merged_[p] = MergePartition(p, partition_memory_[p]);
-        for (const auto& set : distinct_sets_) {
-            AggregateDistinct(p, set, merged_[p].get(), nullptr, partition_memory_[p]);
-        }
+        MemoryCharge& memory = partition_memory_[p];
+        merged_[p] = MergePartition(p, memory);
+        for (const auto& set : distinct_sets_) AggregateDistinct(p, set, nullptr, distinct_memory_[p]);
         output_rows_[p] = merged_[p]->partition(p);
     });
 }
@@ -152,7 +169,7 @@ void HashAggregateState::FinishGlobal(ExecContext& context) {
             partial = owned_tables_.back()->SingleRow();
         }
         RunParallelTasks(context, kNumPartitions, [&](size_t p) {
-            for (const auto& set : distinct_sets_) AggregateDistinct(p, set, nullptr, partials[p], partition_memory_[p]);
+            for (const auto& set : distinct_sets_) AggregateDistinct(p, set, partials[p], distinct_memory_[p]);
         });
         for (uint8_t* source : partials) {
             for (const auto& set : distinct_sets_) CombineStates(set.aggregates, &target, &source, 1);

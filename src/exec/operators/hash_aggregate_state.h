@@ -11,11 +11,14 @@
 
 namespace flashlake::exec {
 
-// Aggregates sharing one DISTINCT argument list share one set of (group keys, arguments).
+// Aggregates sharing one DISTINCT argument list share one set of (group, arguments) entries. The
+// group is named by its row in the driver's table (a fixed-width pointer key, cheaper to hash and
+// compare than the group keys); merging follows the row's forward pointer to the merged group.
 struct DistinctSet {
     std::vector<const planner::BoundExpression*> arguments;  // of the first aggregate in the set
     std::vector<size_t> aggregates;                          // indices into the aggregate list
-    std::unique_ptr<RowLayout> layout;                       // keys: groups then arguments; no states
+    // Keys: the group row as BIGINT (with GROUP BY only), then the arguments; no states.
+    std::unique_ptr<RowLayout> layout;
 };
 
 // One driver's partial aggregation (phase 1).
@@ -49,11 +52,11 @@ private:
     void FinishGlobal(ExecContext& context);
     // Merges partition p of every driver's table into one table (combining states of equal keys).
     std::unique_ptr<AggregateHashTable> MergePartition(size_t p, MemoryCharge& memory);
-    // Removes duplicates from partition p of every driver's set for `set`, then feeds each
-    // (group, arguments) pair into the set's aggregates: of its group in `groups_table`, or of
-    // `single_row` when there is no GROUP BY.
-    void AggregateDistinct(size_t p, const DistinctSet& set, AggregateHashTable* groups_table, uint8_t* single_row,
-                           MemoryCharge& memory);
+    // Removes duplicates from partition p of every driver's entries for `set`, then feeds each
+    // (group, arguments) entry once into the set's aggregates: of its merged group, or of
+    // `single_row` when there is no GROUP BY. Grouped: partition p of the groups is merged already.
+    void AggregateDistinct(size_t p, const DistinctSet& set, uint8_t* single_row, MemoryCharge& memory);
+    void FeedDistinct(const DistinctSet& set, uint8_t* const* entries, size_t count, uint8_t* single_row);
     void CombineStates(const std::vector<size_t>& aggregates, uint8_t** targets, uint8_t** sources, size_t count);
     void DestroyStates(const AggregateHashTable& table);
 
@@ -67,7 +70,8 @@ private:
     // Built by Finish.
     std::vector<std::unique_ptr<AggregateHashTable>> merged_;        // per partition; rows adopted
     std::vector<std::unique_ptr<AggregateHashTable>> owned_tables_;  // tables whose rows Finish created
-    std::vector<MemoryCharge> partition_memory_;
+    std::vector<MemoryCharge> partition_memory_;  // merged tables, per partition
+    std::vector<MemoryCharge> distinct_memory_;   // DISTINCT de-duplication while it runs
     std::vector<std::vector<uint8_t*>> output_rows_;
 };
 

@@ -10,9 +10,9 @@ size_t AlignUp(size_t offset, size_t alignment) { return (offset + alignment - 1
 }  // namespace
 
 RowLayout::RowLayout(std::vector<LogicalType> key_types,
-                     std::vector<const functions::BoundAggregateFunction*> aggregates)
+                     std::vector<const functions::BoundAggregateFunction*> aggregates, bool with_forward)
     : key_types_(std::move(key_types)), aggregates_(std::move(aggregates)) {
-    size_t offset = sizeof(uint64_t);
+    size_t offset = sizeof(uint64_t) + (with_forward ? sizeof(uint8_t*) : 0);
     for (size_t k = 0; k < key_types_.size(); ++k) valid_offsets_.push_back(offset++);
     for (const auto& type : key_types_) {
         size_t size = PhysicalTypeSize(type.physical());
@@ -34,7 +34,7 @@ RowLayout::RowLayout(std::vector<LogicalType> key_types,
 }
 
 void RowLayout::ScatterKeys(const std::vector<const Column*>& keys, const uint32_t* input_rows, uint8_t* const* rows,
-                            size_t count, Arena& arena) const {
+                            size_t count, RowArena& arena) const {
     for (size_t k = 0; k < keys.size(); ++k) {
         const Column& column = *keys[k];
         const size_t valid_offset = valid_offsets_[k], key_offset = key_offsets_[k];
@@ -56,7 +56,7 @@ void RowLayout::ScatterKeys(const std::vector<const Column*>& keys, const uint32
                 T value = valid ? data[r] : T{};
                 if constexpr (std::is_same_v<T, StringView>) {
                     if (valid && !value.IsInline()) {
-                        char* bytes = arena.Allocate(value.size());
+                        auto* bytes = reinterpret_cast<char*>(arena.Allocate(value.size(), 1));
                         std::memcpy(bytes, value.data(), value.size());
                         value = StringView(bytes, value.size());
                     }

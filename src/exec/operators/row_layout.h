@@ -4,16 +4,19 @@
 #include <vector>
 
 #include "column/column.h"
-#include "common/arena.h"
+#include "exec/operators/large_allocation.h"
 #include "functions/aggregate_function.h"
 
 namespace flashlake::exec {
 
 // The byte layout of one group in a hash aggregation table (and of one entry in a DISTINCT set):
 //
-//   [hash: uint64][valid byte per key][key values, each at its natural alignment][aggregate states]
+//   [hash: uint64][forward: row pointer, optional][valid byte per key][key values, each at its
+//   natural alignment][aggregate states]
 //
-// The stored hash lets tables grow and partition without rehashing keys. A NULL key has valid
+// The stored hash lets tables grow and partition without rehashing keys. The forward pointer, when
+// the layout has one, is where merging left the group (the row its states were combined into, or
+// the row itself): DISTINCT entries recorded against a driver's row find the merged group by it. A NULL key has valid
 // byte 0 and a zeroed value. String keys are StringViews whose long bytes are copied into the
 // owning table's arena, so a row never points into an input chunk.
 //
@@ -22,7 +25,8 @@ namespace flashlake::exec {
 // (rows -> columns).
 class RowLayout {
 public:
-    RowLayout(std::vector<LogicalType> key_types, std::vector<const functions::BoundAggregateFunction*> aggregates);
+    RowLayout(std::vector<LogicalType> key_types, std::vector<const functions::BoundAggregateFunction*> aggregates,
+              bool with_forward = false);
 
     size_t row_size() const { return row_size_; }
     size_t row_alignment() const { return row_alignment_; }
@@ -37,10 +41,17 @@ public:
         std::memcpy(&hash, row, sizeof(hash));
         return hash;
     }
+    // Layouts made with_forward only.
+    static uint8_t* Forward(const uint8_t* row) {
+        uint8_t* forward;
+        std::memcpy(&forward, row + sizeof(uint64_t), sizeof(forward));
+        return forward;
+    }
+    static void SetForward(uint8_t* row, uint8_t* forward) { std::memcpy(row + sizeof(uint64_t), &forward, sizeof(forward)); }
 
     // Writes the keys of input rows input_rows[i] of the (flat) key columns into rows[i].
     void ScatterKeys(const std::vector<const Column*>& keys, const uint32_t* input_rows, uint8_t* const* rows,
-                     size_t count, Arena& arena) const;
+                     size_t count, RowArena& arena) const;
 
     // Compares candidates (input row input_rows[i] against rows[i]) key by key. Matching pairs are
     // compacted to the front of input_rows/rows and their count returned; the input rows of the
