@@ -11,17 +11,23 @@ if [[ -x build/release/flashlake-gen && ! -f "$warehouse/sample/events.csv" ]]; 
     build/release/flashlake-gen events --rows "$sample_rows" --seed 42 --out "$warehouse/sample" >/dev/null
 fi
 
+sample="$(cd "$warehouse/sample" && pwd)/events.csv"
 cat <<MSG
 
-Flashlake SQL shell on the warehouse $warehouse.
-The sample events are in $warehouse/sample/events.csv; querying files and tables arrives with the
-lake storage layer. Try, for now:
+Flashlake SQL shell on the warehouse $warehouse, with a flash-sale sample of $sample_rows events.
+Try:
+
+  SELECT event_time, user_id, channel, amount
+    FROM FILES("path" = "$sample", "format" = "csv", "csv.skip_header" = "1")
+   WHERE event_type = 'pay' AND amount > 900 LIMIT 5;
+
+  CREATE DATABASE IF NOT EXISTS shop; USE shop;
+  CREATE TABLE IF NOT EXISTS events (event_time DATETIME, dt DATE, user_id BIGINT, channel VARCHAR(32),
+      event_type VARCHAR(16), amount DECIMAL(12,2)) DUPLICATE KEY(event_time) PARTITION BY (dt);
+  SHOW TABLES; DESCRIBE events;
 
   SELECT 1+1, concat('a','b'), CAST('2024-01-01' AS DATE) + INTERVAL 1 DAY;
-  SELECT channel, CAST(amount AS DECIMAL(12,2)) * 2 AS doubled
-    FROM (VALUES ('app', '19.99'), ('web', '5.00')) AS t(channel, amount) WHERE amount > 6;
-  EXPLAIN VERBOSE SELECT x + 1 FROM (VALUES (1), (2)) AS t(x) LIMIT 1;
-  SHOW VARIABLES LIKE '%version%';
+  EXPLAIN VERBOSE SELECT x + 1 FROM (VALUES (1), (2)) AS t(x) WHERE x > 1 LIMIT 1;
 
 MSG
 exec build/release/flashlake sql --warehouse "$warehouse" --timing

@@ -1,6 +1,8 @@
 #include "engine/engine.h"
 
+#include <cstdio>
 #include <filesystem>
+#include <random>
 
 #include "catalog/catalog.h"
 #include "engine/session.h"
@@ -22,6 +24,10 @@ Result<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
     }
     std::unique_ptr<Engine> engine(new Engine(std::move(options)));
     engine->file_system_ = std::make_unique<io::PosixFileSystem>();
+    std::random_device random;
+    char user[32];
+    std::snprintf(user, sizeof(user), "flashlake-%08x%08x", random(), random());
+    engine->commit_user_ = user;
     FL_ASSIGN_OR_RETURN(engine->catalog_, catalog::Catalog::Open(engine->file_system_.get(), engine->options_.warehouse));
     engine->worker_pool_ = std::make_unique<ThreadPool>(engine->options_.worker_threads);
     functions::RegisterBuiltinFunctions(engine->functions_);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -47,6 +48,10 @@ public:
     io::FileSystem& file_system() { return *file_system_; }
     catalog::Catalog& catalog() { return *catalog_; }
     const planner::AggregateResolver& aggregate_resolver() const { return aggregate_resolver_; }
+    // Who this process commits as ("flashlake-<random>"), and a fresh identifier per commit: a
+    // retried commit with the same pair is recognised instead of applied twice.
+    const std::string& commit_user() const { return commit_user_; }
+    int64_t NextCommitIdentifier() { return next_commit_identifier_.fetch_add(1); }
 
 private:
     explicit Engine(EngineOptions options);
@@ -58,6 +63,8 @@ private:
     std::unique_ptr<planner::Optimizer> optimizer_;
     std::unique_ptr<catalog::Catalog> catalog_;
     planner::AggregateResolver aggregate_resolver_;
+    std::string commit_user_;
+    std::atomic<int64_t> next_commit_identifier_{1};
     MemoryTracker process_memory_;
 };
 
