@@ -31,6 +31,15 @@ Result<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
     FL_ASSIGN_OR_RETURN(engine->catalog_, catalog::Catalog::Open(engine->file_system_.get(), engine->options_.warehouse));
     engine->worker_pool_ = std::make_unique<ThreadPool>(engine->options_.worker_threads);
     functions::RegisterBuiltinFunctions(engine->functions_);
+    functions::RegisterBuiltinAggregates(engine->aggregates_);
+    const functions::AggregateRegistry* aggregates = &engine->aggregates_;
+    engine->aggregate_resolver_.is_aggregate = [aggregates](const std::string& name) {
+        return aggregates->HasAggregate(name);
+    };
+    engine->aggregate_resolver_.bind = [aggregates](const std::string& name, const std::vector<LogicalType>& types,
+                                                    bool distinct) {
+        return aggregates->BindAggregate(name, types, distinct);
+    };
     engine->optimizer_ = std::make_unique<planner::Optimizer>(
         [](const planner::BoundExpression& expression) { return exec::ExpressionEvaluator::EvaluateConstant(expression); });
     return engine;

@@ -8,6 +8,7 @@
 #include "common/memory_tracker.h"
 #include "common/result.h"
 #include "common/thread_pool.h"
+#include "functions/aggregate/aggregate_registry.h"
 #include "functions/function_registry.h"
 #include "io/file_system.h"
 #include "planner/binder/binder.h"
@@ -60,6 +61,7 @@ private:
     std::unique_ptr<io::FileSystem> file_system_;
     std::unique_ptr<ThreadPool> worker_pool_;
     functions::FunctionRegistry functions_;
+    functions::AggregateRegistry aggregates_;
     std::unique_ptr<planner::Optimizer> optimizer_;
     std::unique_ptr<catalog::Catalog> catalog_;
     planner::AggregateResolver aggregate_resolver_;

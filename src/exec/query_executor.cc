@@ -3,7 +3,14 @@
 #include "common/query_error.h"
 #include "exec/operators/file_scan_source.h"
 #include "exec/operators/filter_operator.h"
+#include "exec/operators/draining_operator.h"
 #include "exec/operators/hash_aggregate.h"
+#include "exec/operators/hash_join_build.h"
+#include "exec/operators/hash_join_probe.h"
+#include "exec/operators/ordered_output.h"
+#include "exec/operators/sort_operator.h"
+#include "exec/operators/top_n_operator.h"
+#include "exec/operators/union_source.h"
 #include "exec/operators/limit_operator.h"
 #include "exec/operators/projection_operator.h"
 #include "exec/operators/result_collector.h"
@@ -57,6 +64,81 @@ void BuildAggregate(const LogicalOperator& node, Pipeline& pipeline, PipelineGra
     pipeline.dependencies.push_back(BuildInputPipeline(*node.children[0], std::move(sink), graph, context));
 }
 
+// ORDER BY (with a limit: top-N): the child's pipeline ends in the sort; this one reads the rows
+// in order as a single stream.
+void BuildSort(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& graph, ExecContext& context) {
+    std::unique_ptr<SinkOperator> sink;
+    if (node.limit >= 0) {
+        auto top_n = std::make_unique<TopNSink>(node.order_by, node.limit);
+        pipeline.source = top_n->MakeSource();
+        sink = std::move(top_n);
+    } else {
+        auto sort = std::make_unique<SortSink>(node.order_by);
+        pipeline.source = sort->MakeSource();
+        sink = std::move(sort);
+    }
+    pipeline.dependencies.push_back(BuildInputPipeline(*node.children[0], std::move(sink), graph, context));
+}
+
+// JOIN: the right child's pipeline ends in the hash table build; the left child continues this
+// pipeline, which probes the table.
+void BuildJoin(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& graph, ExecContext& context) {
+    std::vector<planner::BoundExprPtr> right_keys;
+    for (const auto& key : node.right_keys) right_keys.push_back(key->Clone());
+    auto table = std::make_shared<JoinHashTable>(node.children[1]->types, std::move(right_keys));
+    // Made before the build runs: RIGHT and FULL joins ask the table to track matches.
+    auto probe = std::make_unique<HashJoinProbe>(table, node.join_type, node.left_keys, node.expressions,
+                                                 node.null_aware, node.children[0]->types);
+    auto sink = std::make_unique<HashJoinBuildSink>(table);
+    pipeline.dependencies.push_back(BuildInputPipeline(*node.children[1], std::move(sink), graph, context));
+    BuildPipeline(*node.children[0], pipeline, graph, context);
+    pipeline.operators.push_back(std::move(probe));
+}
+
+// UNION ALL: a source reading the children's pipelines one after another; UNION DISTINCT puts a
+// hash aggregation on all columns after it.
+void BuildUnion(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& graph, ExecContext& context) {
+    auto source = std::make_unique<UnionSource>();
+    std::vector<const Pipeline*> dependencies;
+    for (const auto& child : node.children) {
+        auto branch = std::make_unique<Pipeline>();
+        BuildPipeline(*child, *branch, graph, context);
+        bool draining = false;
+        for (const auto& op : branch->operators) draining = draining || dynamic_cast<DrainingOperator*>(op.get());
+        if (draining) {
+            // Rows emitted after the branch's input ends (RIGHT/FULL JOIN) need a pipeline run of
+            // their own: materialize the branch.
+            auto output = std::make_shared<OrderedOutput>();
+            branch->owned_sink = std::make_unique<OrderedOutputSink>(output);
+            branch->sink = branch->owned_sink.get();
+            graph.pipelines.push_back(std::move(branch));
+            dependencies.push_back(graph.pipelines.back().get());
+            source->AddBranch(std::make_unique<OrderedOutputSource>(output), {});
+            continue;
+        }
+        dependencies.insert(dependencies.end(), branch->dependencies.begin(), branch->dependencies.end());
+        source->AddBranch(std::move(branch->source), std::move(branch->operators));
+    }
+    if (!node.distinct) {
+        pipeline.source = std::move(source);
+        pipeline.dependencies.insert(pipeline.dependencies.end(), dependencies.begin(), dependencies.end());
+        return;
+    }
+    std::vector<planner::BoundExprPtr> columns;
+    for (size_t i = 0; i < node.types.size(); ++i) {
+        columns.push_back(planner::MakeColumnRef(i, node.types[i], i < node.names.size() ? node.names[i] : ""));
+    }
+    auto sink = std::make_unique<HashAggregateSink>(columns, std::vector<planner::BoundAggregate>{});
+    pipeline.source = sink->MakeSource();
+    auto input = std::make_unique<Pipeline>();
+    input->source = std::move(source);
+    input->owned_sink = std::move(sink);
+    input->sink = input->owned_sink.get();
+    input->dependencies = std::move(dependencies);
+    graph.pipelines.push_back(std::move(input));
+    pipeline.dependencies.push_back(graph.pipelines.back().get());
+}
+
 // Appends the operators of `node` and its (single-child) descendants to `pipeline`, source first;
 // pipeline breakers below it add the pipelines they need to `graph`.
 void BuildPipeline(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& graph, ExecContext& context) {
@@ -80,9 +162,9 @@ void BuildPipeline(const LogicalOperator& node, Pipeline& pipeline, PipelineGrap
             pipeline.operators.push_back(std::make_unique<LimitOperator>(node.limit, node.offset));
             return;
         case LogicalOperatorKind::kAggregate: BuildAggregate(node, pipeline, graph, context); return;
-        case LogicalOperatorKind::kSort:
-        case LogicalOperatorKind::kJoin:
-        case LogicalOperatorKind::kUnion: break;
+        case LogicalOperatorKind::kSort: BuildSort(node, pipeline, graph, context); return;
+        case LogicalOperatorKind::kJoin: BuildJoin(node, pipeline, graph, context); return;
+        case LogicalOperatorKind::kUnion: BuildUnion(node, pipeline, graph, context); return;
     }
     ThrowQueryError(ErrorCode::kNotSupported, "cannot execute plan operator ", planner::LogicalOperatorName(node.kind));
 }
@@ -106,7 +188,13 @@ Result<QueryRows> ExecutePlan(const planner::LogicalOperator& plan, ExecContext&
     } catch (const QueryError& error) {
         return error.ToStatus();
     }
-    FL_RETURN_NOT_OK(RunPipelineGraph(graph, context));
+    Status status;
+    try {
+        status = RunPipelineGraph(graph, context);
+    } catch (const QueryError& error) {
+        status = error.ToStatus();
+    }
+    FL_RETURN_NOT_OK(status);
     QueryRows rows{plan.names, plan.types, collector.TakeChunks()};
     return rows;
 }

@@ -18,7 +18,8 @@ namespace flashlake::lake {
 // Hints are the id as decimal text, written after a commit (LATEST) or an expiration (EARLIEST);
 // they may be stale or missing, so they are only trusted when the files agree (Paimon's
 // HintFileUtils):
-//   latest    trust LATEST = n only if snapshot-(n+1) does not exist, else list the directory
+//   latest    trust LATEST = n only if snapshot-(n+1) does not exist (and, stricter than Java,
+//             snapshot-n does), else list the directory
 //   earliest  trust EARLIEST = n only if snapshot-n exists, else list the directory
 // The file system is not owned and must outlive the manager.
 class SnapshotManager {

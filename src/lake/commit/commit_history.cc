@@ -88,6 +88,11 @@ Status CommitHistory::RefreshTo(int64_t latest_id) {
         start = std::max<int64_t>(earliest.value_or(1), 1);
         if (scan_limit_ > 0) start = std::max(start, latest_id - scan_limit_ + 1);
     }
+    if (indexed_since_prune_ >= 1024) {
+        FL_ASSIGN_OR_RETURN(std::optional<int64_t> earliest, snapshots.EarliestId());
+        if (earliest) PruneLocked(*earliest);
+        indexed_since_prune_ = 0;
+    }
     for (int64_t id = start; id <= latest_id; ++id) {
         auto snapshot = snapshots.Read(id);
         if (!snapshot.ok()) {
@@ -109,11 +114,30 @@ void CommitHistory::Record(const Snapshot& snapshot) {
 }
 
 void CommitHistory::IndexLocked(const Snapshot& snapshot) {
-    commits_[CommitKey(snapshot.commit_user, snapshot.commit_identifier, snapshot.commit_kind)] = snapshot.id;
-    for (std::string& label : SnapshotLabels(snapshot)) labels_[std::move(label)] = snapshot.id;
+    std::string key = CommitKey(snapshot.commit_user, snapshot.commit_identifier, snapshot.commit_kind);
+    std::vector<std::string> labels = SnapshotLabels(snapshot);
+    commits_[key] = snapshot.id;
+    for (const std::string& label : labels) labels_[label] = snapshot.id;
+    indexed_[snapshot.id] = {std::move(key), std::move(labels)};
+    ++indexed_since_prune_;
     if (snapshot.commit_identifier != kBatchCommitIdentifier) {
         int64_t& largest = identifiers_.try_emplace(snapshot.commit_user, snapshot.commit_identifier).first->second;
         largest = std::max(largest, snapshot.commit_identifier);
+    }
+}
+
+void CommitHistory::PruneLocked(int64_t earliest) {
+    for (auto it = indexed_.begin(); it != indexed_.end() && it->first < earliest; it = indexed_.erase(it)) {
+        const auto& [key, labels] = it->second;
+        // Only if no later snapshot has taken the key over.
+        if (auto found = commits_.find(key); found != commits_.end() && found->second == it->first) {
+            commits_.erase(found);
+        }
+        for (const std::string& label : labels) {
+            if (auto found = labels_.find(label); found != labels_.end() && found->second == it->first) {
+                labels_.erase(found);
+            }
+        }
     }
 }
 

@@ -35,9 +35,9 @@ std::vector<std::string> SnapshotLabels(const Snapshot& snapshot);
 // An index of what the snapshots of a table record about their commits: which snapshot holds
 // (commit user, commit identifier, commit kind) and which holds a label. It reads each snapshot
 // once: the first Refresh() reads the retained snapshots (the newest `scan_limit` of them when
-// that is > 0), later ones only the snapshots committed since. Snapshots expired in the meantime
-// are skipped, and what the index learned from them is kept; a label is therefore recognized
-// at least as long as its snapshot is retained. Thread-safe.
+// that is > 0), later ones only the snapshots committed since. Every 1024 snapshots read it
+// forgets what it learned from snapshots that have since been expired, so a label is recognized
+// as long as its snapshot is retained (and a little longer). Thread-safe.
 class CommitHistory {
 public:
     CommitHistory(io::FileSystem* fs, std::string table_path, int64_t scan_limit = 0);
@@ -49,8 +49,7 @@ public:
     // Indexes a snapshot this process just committed (only when it is the next one expected).
     void Record(const Snapshot& snapshot);
 
-    std::optional<int64_t> FindCommit(std::string_view commit_user, int64_t commit_identifier,
-                                      CommitKind kind) const;
+    std::optional<int64_t> FindCommit(std::string_view commit_user, int64_t commit_identifier, CommitKind kind) const;
     std::optional<int64_t> FindLabel(std::string_view label) const;
     // The largest commit identifier of `commit_user` (other than the batch identifier), for a
     // streaming writer that resumes after the last committed checkpoint (paimon filterCommitted).
@@ -60,15 +59,20 @@ public:
 
 private:
     void IndexLocked(const Snapshot& snapshot);
+    // Drops what was learned from snapshots older than `earliest`.
+    void PruneLocked(int64_t earliest);
 
     io::FileSystem* fs_;
     std::string table_path_;
     int64_t scan_limit_;
     mutable std::mutex mutex_;  // guards everything below; held during a refresh's reads
     int64_t scanned_up_to_ = 0;
-    std::map<std::string, int64_t> commits_;               // user \0 identifier \0 kind -> snapshot
-    std::unordered_map<std::string, int64_t> labels_;      // label -> snapshot
+    std::map<std::string, int64_t> commits_;                // user \0 identifier \0 kind -> snapshot
+    std::unordered_map<std::string, int64_t> labels_;       // label -> snapshot
     std::unordered_map<std::string, int64_t> identifiers_;  // user -> largest identifier
+    // Keys indexed per snapshot, for pruning: snapshot -> (commit key, labels).
+    std::map<int64_t, std::pair<std::string, std::vector<std::string>>> indexed_;
+    int64_t indexed_since_prune_ = 0;
 };
 
 // One-off lookups that read snapshots from the latest back to the earliest (or `max_scan` of

@@ -10,7 +10,9 @@ namespace flashlake::lake {
 
 namespace {
 
-Status Invalid(const std::string& why) { return Status::InvalidArgument("commit: " + why); }
+Status Invalid(const std::string& why) {
+    return Status::InvalidArgument("commit: " + why);
+}
 
 Status ValidateFile(const DataFileMeta& file, const TableSchema& schema) {
     if (file.file_name.empty() || file.file_name.find('/') != std::string::npos) {
@@ -137,14 +139,14 @@ Result<CommitPlan> PlanCommit(io::FileSystem* fs, const std::string& table_path,
     }
     for (const CommitMessage& message : request.messages) {
         for (const DataFileMeta& file : message.deleted_files) {
-            plan.delta.push_back(MakeEntry(FileKind::kDelete, message.partition, message.bucket,
-                                           message.total_buckets, file));
+            plan.delta.push_back(
+                MakeEntry(FileKind::kDelete, message.partition, message.bucket, message.total_buckets, file));
         }
     }
     for (const CommitMessage& message : request.messages) {
         for (const DataFileMeta& file : message.new_files) {
-            plan.delta.push_back(MakeEntry(FileKind::kAdd, message.partition, message.bucket,
-                                           message.total_buckets, file));
+            plan.delta.push_back(
+                MakeEntry(FileKind::kAdd, message.partition, message.bucket, message.total_buckets, file));
         }
     }
     for (const ManifestEntry& entry : plan.delta) {
@@ -183,8 +185,8 @@ Result<CommitPlan> PlanCommit(io::FileSystem* fs, const std::string& table_path,
     plan.index.insert(plan.index.end(), added_index.begin(), added_index.end());
 
     if (have_live || !deleted_index.empty() || NeedsLiveFiles(request, schema)) {
-        FL_RETURN_NOT_OK(CheckCommitConflicts(live, plan.delta, live_index, deleted_index, schema,
-                                              latest ? latest->id : 0));
+        FL_RETURN_NOT_OK(
+            CheckCommitConflicts(live, plan.delta, live_index, deleted_index, schema, latest ? latest->id : 0));
     }
 
     if (!latest) {

@@ -81,8 +81,9 @@ Status CheckCommitConflicts(const std::vector<ManifestEntry>& live, const std::v
         auto it = state.find(key);
         if (entry.kind == FileKind::kDelete) {
             if (it == state.end()) {
-                return Conflict(Describe(entry) + " is to be deleted but is no longer live: a concurrent commit "
-                                                  "(compaction or overwrite) deleted it",
+                return Conflict(Describe(entry) +
+                                    " is to be deleted but is no longer live: a concurrent commit "
+                                    "(compaction or overwrite) deleted it",
                                 base_snapshot_id);
             }
             state.erase(it);

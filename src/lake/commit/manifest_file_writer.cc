@@ -21,8 +21,8 @@ std::string RandomUuid() {
     }();
     uint64_t high = engine();
     uint64_t low = engine();
-    high = (high & ~0xF000ULL) | 0x4000ULL;               // version 4
-    low = (low & ~(0xC0ULL << 56)) | (0x80ULL << 56);     // IETF variant
+    high = (high & ~0xF000ULL) | 0x4000ULL;            // version 4
+    low = (low & ~(0xC0ULL << 56)) | (0x80ULL << 56);  // IETF variant
     char text[37];
     std::snprintf(text, sizeof(text), "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(high >> 32),
                   static_cast<unsigned>((high >> 16) & 0xFFFF), static_cast<unsigned>(high & 0xFFFF),
@@ -89,8 +89,8 @@ Status ManifestFileWriter::PublishFile(const std::string& name, const std::strin
     return Status::OK();
 }
 
-Result<ManifestFileMeta> ManifestFileWriter::WriteOneManifest(const std::vector<ManifestEntry>& entries,
-                                                              size_t begin, size_t end) {
+Result<ManifestFileMeta> ManifestFileWriter::WriteOneManifest(const std::vector<ManifestEntry>& entries, size_t begin,
+                                                              size_t end) {
     ManifestFileMeta meta;
     meta.file_name = NextName("manifest-");
     meta.schema_id = schema_id_;
@@ -121,7 +121,8 @@ Result<std::vector<ManifestFileMeta>> ManifestFileWriter::WriteManifests(const s
     size_t parts = 1;
     FL_ASSIGN_OR_RETURN(std::string whole, Encode(ManifestEntrySchema(), entries, 0, entries.size(), options_));
     if (static_cast<int64_t>(whole.size()) > target_file_size_) {
-        parts = std::min(entries.size(), static_cast<size_t>((whole.size() + target_file_size_ - 1) / target_file_size_));
+        parts =
+            std::min(entries.size(), static_cast<size_t>((whole.size() + target_file_size_ - 1) / target_file_size_));
     }
     size_t per_part = (entries.size() + parts - 1) / parts;
     for (size_t begin = 0; begin < entries.size(); begin += per_part) {
@@ -147,7 +148,9 @@ Result<std::string> ManifestFileWriter::WriteIndexManifest(const std::vector<Ind
     return name;
 }
 
-Status ManifestFileWriter::SyncDirectory() { return fs_->SyncDirectory(TablePaths::ManifestDir(table_path_)); }
+Status ManifestFileWriter::SyncDirectory() {
+    return fs_->SyncDirectory(TablePaths::ManifestDir(table_path_));
+}
 
 void ManifestFileWriter::DeleteWrittenFiles() {
     for (const std::string& name : written_) (void)fs_->DeleteFile(TablePaths::ManifestPath(table_path_, name));

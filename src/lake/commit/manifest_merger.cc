@@ -22,8 +22,7 @@ Result<std::vector<ManifestEntry>> ReadEntries(io::FileSystem* fs, const std::st
 // stats and rows that do not decode count as "may".
 class PartitionRangeFilter {
 public:
-    PartitionRangeFilter(const std::vector<DataType>& types, const std::vector<BinaryRow>& partitions)
-        : types_(types) {
+    PartitionRangeFilter(const std::vector<DataType>& types, const std::vector<BinaryRow>& partitions) : types_(types) {
         for (const BinaryRow& partition : partitions) {
             auto values = DecodeBinaryRow(partition, types);
             if (!values.ok()) {
@@ -44,8 +43,8 @@ public:
             bool inside = true;
             for (size_t i = 0; i < types_.size() && inside; ++i) {
                 if (partition[i].is_null()) {
-                    bool has_nulls = !null_counts || i >= null_counts->size() || !(*null_counts)[i] ||
-                                     *(*null_counts)[i] > 0;
+                    bool has_nulls =
+                        !null_counts || i >= null_counts->size() || !(*null_counts)[i] || *(*null_counts)[i] > 0;
                     inside = has_nulls;
                 } else if (!(*min)[i].is_null() && !(*max)[i].is_null()) {
                     inside = (*min)[i].Compare(partition[i]) <= 0 && partition[i].Compare((*max)[i]) <= 0;
@@ -95,8 +94,7 @@ Result<std::optional<std::vector<ManifestFileMeta>>> TryFullCompaction(
     std::vector<const ManifestFileMeta*> to_merge;
     PartitionRangeFilter filter(partition_types, deleted_partitions);
     for (const ManifestFileMeta& meta : input) {
-        bool skip = !must_change(meta) &&
-                    (deleted.empty() || (!partition_types.empty() && !filter.MayContain(meta)));
+        bool skip = !must_change(meta) && (deleted.empty() || (!partition_types.empty() && !filter.MayContain(meta)));
         if (skip) {
             result.push_back(meta);
         } else {
@@ -149,8 +147,7 @@ Status MergeCandidates(io::FileSystem* fs, const std::string& table_path,
 
 Result<std::vector<ManifestFileMeta>> MinorCompaction(io::FileSystem* fs, const std::string& table_path,
                                                       const std::vector<ManifestFileMeta>& input,
-                                                      const ManifestMergeOptions& options,
-                                                      ManifestFileWriter* writer) {
+                                                      const ManifestMergeOptions& options, ManifestFileWriter* writer) {
     std::vector<ManifestFileMeta> result;
     std::vector<ManifestFileMeta> candidates;
     int64_t total_size = 0;

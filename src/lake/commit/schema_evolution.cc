@@ -55,12 +55,20 @@ SchemaChange SchemaChange::UpdateComment(std::optional<std::string> comment) {
 
 namespace {
 
-constexpr std::string_view kImmutableOptions[] = {
-    "bucket",        "bucket-key",   "primary-key",           "partition",
-    "merge-engine",  "sequence.field", "rowkind.field",       "data-file.path-directory",
-    "partition.default-name", "partition.legacy-name"};
+constexpr std::string_view kImmutableOptions[] = {"bucket",
+                                                  "bucket-key",
+                                                  "primary-key",
+                                                  "partition",
+                                                  "merge-engine",
+                                                  "sequence.field",
+                                                  "rowkind.field",
+                                                  "data-file.path-directory",
+                                                  "partition.default-name",
+                                                  "partition.legacy-name"};
 
-Status Refuse(const std::string& why) { return Status::InvalidArgument("cannot alter table: " + why); }
+Status Refuse(const std::string& why) {
+    return Status::InvalidArgument("cannot alter table: " + why);
+}
 
 bool Contains(const std::vector<std::string>& names, const std::string& name) {
     return std::find(names.begin(), names.end(), name) != names.end();
@@ -119,7 +127,9 @@ Status Apply(const SchemaChange& change, TableSchema* schema) {
             int index = schema->FieldIndex(change.name);
             if (index < 0) return Refuse("column " + change.name + " does not exist");
             if (change.new_name.empty()) return Refuse("the new name of " + change.name + " is empty");
-            if (schema->FieldIndex(change.new_name) >= 0) return Refuse("column " + change.new_name + " already exists");
+            if (schema->FieldIndex(change.new_name) >= 0) {
+                return Refuse("column " + change.new_name + " already exists");
+            }
             if (Contains(schema->partition_keys, change.name)) {
                 return Refuse("column " + change.name + " is a partition key and cannot be renamed");
             }

@@ -22,9 +22,9 @@ struct SchemaChange {
     enum class Kind : uint8_t { kAddColumn, kRenameColumn, kDropColumn, kSetOption, kRemoveOption, kUpdateComment };
 
     Kind kind = Kind::kSetOption;
-    std::string name;      // the column, or the option key
-    std::string new_name;  // rename: the new name
-    DataType type;         // add: the type (must be nullable)
+    std::string name;                 // the column, or the option key
+    std::string new_name;             // rename: the new name
+    DataType type;                    // add: the type (must be nullable)
     std::optional<std::string> text;  // add: column description; set option: value; comment
 
     static SchemaChange AddColumn(std::string name, DataType type, std::optional<std::string> description = {});

@@ -50,9 +50,9 @@ Result<TableSettings> ReadSettings(const TableSchema& schema) {
                         MemorySizeOption(schema, "manifest.target-file-size", settings.merge.target_file_size));
     FL_ASSIGN_OR_RETURN(int64_t min_count, IntOption(schema, "manifest.merge-min-count", settings.merge.min_count));
     settings.merge.min_count = static_cast<int32_t>(std::clamp<int64_t>(min_count, 1, 1 << 30));
-    FL_ASSIGN_OR_RETURN(settings.merge.full_compaction_size,
-                        MemorySizeOption(schema, "manifest.full-compaction-threshold-size",
-                                         settings.merge.full_compaction_size));
+    FL_ASSIGN_OR_RETURN(
+        settings.merge.full_compaction_size,
+        MemorySizeOption(schema, "manifest.full-compaction-threshold-size", settings.merge.full_compaction_size));
     settings.merge.full_compaction_size = std::max<int64_t>(settings.merge.full_compaction_size, 1);
     if (std::optional<std::string> codec = schema.Option("manifest.compression")) {
         if (*codec == "none" || *codec == "null") {
@@ -66,8 +66,10 @@ Result<TableSettings> ReadSettings(const TableSchema& schema) {
         }
     }
     FL_ASSIGN_OR_RETURN(settings.max_retries, IntOption(schema, "commit.max-retries", settings.max_retries));
-    FL_ASSIGN_OR_RETURN(settings.min_retry_wait, DurationOption(schema, "commit.min-retry-wait", settings.min_retry_wait));
-    FL_ASSIGN_OR_RETURN(settings.max_retry_wait, DurationOption(schema, "commit.max-retry-wait", settings.max_retry_wait));
+    FL_ASSIGN_OR_RETURN(settings.min_retry_wait,
+                        DurationOption(schema, "commit.min-retry-wait", settings.min_retry_wait));
+    FL_ASSIGN_OR_RETURN(settings.max_retry_wait,
+                        DurationOption(schema, "commit.max-retry-wait", settings.max_retry_wait));
     return settings;
 }
 
@@ -87,7 +89,9 @@ TableCommit::TableCommit(io::FileSystem* fs, std::string table_path, CommitOptio
 
 TableCommit::~TableCommit() = default;
 
-int64_t TableCommit::Now() const { return options_.clock ? options_.clock() : WallClockMillis(); }
+int64_t TableCommit::Now() const {
+    return options_.clock ? options_.clock() : WallClockMillis();
+}
 
 void TableCommit::Backoff(int32_t attempt, int64_t min_wait, int64_t max_wait) const {
     int64_t wait = std::max<int64_t>(min_wait, 0);
@@ -112,9 +116,9 @@ Result<CommitResult> TableCommit::Commit(const CommitRequest& request) {
             return attempt.result;
         }
         if (attempt.number > attempt.max_retries) {
-            return Status(ErrorCode::kCommitConflict,
-                          "commit to " + table_path_ + " gave up after " + std::to_string(attempt.number) +
-                              " attempts: other writers kept taking the next snapshot id");
+            return Status(ErrorCode::kCommitConflict, "commit to " + table_path_ + " gave up after " +
+                                                          std::to_string(attempt.number) +
+                                                          " attempts: other writers kept taking the next snapshot id");
         }
         Backoff(attempt.number, attempt.min_wait, attempt.max_wait);
     }
@@ -171,6 +175,9 @@ Result<std::optional<int64_t>> TableCommit::LatestIdentifier(std::string_view co
 
 Status TableCommit::EnsureMetadataDirectories() {
     if (directories_ready_.load(std::memory_order_acquire)) return Status::OK();
+    // Never create directories for a table that does not exist.
+    FL_ASSIGN_OR_RETURN(bool has_schema, fs_->Exists(TablePaths::SchemaDir(table_path_)));
+    if (!has_schema) return Status(ErrorCode::kUnknownTable, "no table at " + table_path_ + " (it has no schema)");
     bool created = false;
     for (const std::string& dir : {TablePaths::SnapshotDir(table_path_), TablePaths::ManifestDir(table_path_)}) {
         FL_ASSIGN_OR_RETURN(bool exists, fs_->Exists(dir));
@@ -228,7 +235,8 @@ Status TableCommit::TryCommitOnce(const CommitRequest& request, Attempt* attempt
         FL_ASSIGN_OR_RETURN(std::vector<ManifestFileMeta> delta, writer.WriteManifests(plan.delta));
         std::vector<ManifestFileMeta> base;
         if (latest) {
-            FL_ASSIGN_OR_RETURN(std::vector<ManifestFileMeta> previous, ReadSnapshotManifests(fs_, table_path_, *latest));
+            FL_ASSIGN_OR_RETURN(std::vector<ManifestFileMeta> previous,
+                                ReadSnapshotManifests(fs_, table_path_, *latest));
             FL_ASSIGN_OR_RETURN(base,
                                 MergeManifests(fs_, table_path_, previous, partition_types, settings.merge, &writer));
         }
@@ -259,14 +267,18 @@ Status TableCommit::TryCommitOnce(const CommitRequest& request, Attempt* attempt
         snapshot.delta_record_count = plan.delta_record_count;
         snapshot.changelog_record_count = 0;
         snapshot.watermark = latest ? latest->watermark : std::nullopt;
-        if (request.watermark) snapshot.watermark = std::max(snapshot.watermark.value_or(INT64_MIN), *request.watermark);
+        if (request.watermark) {
+            snapshot.watermark = std::max(snapshot.watermark.value_or(INT64_MIN), *request.watermark);
+        }
         if (latest) {
             snapshot.statistics = latest->statistics;
             snapshot.next_row_id = latest->next_row_id;
         }
         if (!request.labels.empty() || !request.properties.empty()) {
             snapshot.properties.emplace(request.properties);
-            if (!request.labels.empty()) snapshot.properties->emplace_back(kLabelsProperty, EncodeLabels(request.labels));
+            if (!request.labels.empty()) {
+                snapshot.properties->emplace_back(kLabelsProperty, EncodeLabels(request.labels));
+            }
         }
         return Status::OK();
     }();
@@ -303,9 +315,8 @@ Status TableCommit::Publish(const Snapshot& snapshot, ManifestFileWriter* writer
     Status synced = fs_->SyncDirectory(TablePaths::SnapshotDir(table_path_));
     if (!synced.ok()) {
         return Status(published.code(), "snapshot " + std::to_string(snapshot.id) + " of " + table_path_ +
-                                            " is published but not known to be durable (" + published.message() +
-                                            "; " + synced.message() +
-                                            "); retry the commit with the same user and identifier");
+                                            " is published but not known to be durable (" + published.message() + "; " +
+                                            synced.message() + "); retry the commit with the same user and identifier");
     }
     AfterPublish(snapshot);
     attempt->committed = true;

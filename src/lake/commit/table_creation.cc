@@ -12,8 +12,7 @@
 namespace flashlake::lake {
 
 int64_t WallClockMillis() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -73,8 +72,7 @@ Status ValidateNewTableSchema(const TableSchema& schema) {
     if (!buckets.ok()) return buckets.status();
     for (const std::string& key : schema.Option("bucket-key") ? schema.BucketKeys() : std::vector<std::string>{}) {
         if (schema.FieldIndex(key) < 0) return bad("bucket key " + key + " is not a column");
-        if (std::find(schema.partition_keys.begin(), schema.partition_keys.end(), key) !=
-            schema.partition_keys.end()) {
+        if (std::find(schema.partition_keys.begin(), schema.partition_keys.end(), key) != schema.partition_keys.end()) {
             return bad("bucket key " + key + " is a partition key");
         }
     }
@@ -113,7 +111,8 @@ Result<std::string> CreateTable(io::FileSystem* fs, const std::string& warehouse
     schema.id = 0;
     schema.time_millis = now_millis != 0 ? now_millis : WallClockMillis();
     for (DataField& field : schema.fields) {
-        if (std::find(schema.primary_keys.begin(), schema.primary_keys.end(), field.name) != schema.primary_keys.end()) {
+        if (std::find(schema.primary_keys.begin(), schema.primary_keys.end(), field.name) !=
+            schema.primary_keys.end()) {
             field.type = field.type.WithNullable(false);
         }
     }
@@ -123,8 +122,8 @@ Result<std::string> CreateTable(io::FileSystem* fs, const std::string& warehouse
     std::string database_path = io::JoinPath(warehouse, std::string(database) + ".db");
     std::string table_path = io::JoinPath(database_path, table);
     FL_RETURN_NOT_OK(CreateDirectoriesDurably(fs, warehouse));
-    for (const std::string& dir :
-         {TablePaths::SchemaDir(table_path), TablePaths::SnapshotDir(table_path), TablePaths::ManifestDir(table_path)}) {
+    for (const std::string& dir : {TablePaths::SchemaDir(table_path), TablePaths::SnapshotDir(table_path),
+                                   TablePaths::ManifestDir(table_path)}) {
         FL_RETURN_NOT_OK(fs->CreateDirectories(dir));
     }
     // Sync bottom-up whether or not the directories are new: a creation that crashed after

@@ -6,7 +6,7 @@
 #include "io/path.h"
 #include "lake/commit/live_files.h"
 #include "lake/commit/table_creation.h"
-#include "lake/maintenance/referenced_files.h"
+#include "lake/maintenance/file_deletion.h"
 #include "lake/manifest_io.h"
 #include "lake/schema_manager.h"
 #include "lake/snapshot_manager.h"
@@ -150,7 +150,7 @@ private:
 
 Result<OrphanFilesResult> RemoveOrphanFiles(io::FileSystem* fs, const std::string& table_path,
                                             const OrphanFilesOptions& options) {
-    FL_RETURN_NOT_OK(RefuseTagsAndBranches(fs, table_path, "orphan file removal"));
+    FL_RETURN_NOT_OK(RefuseSharedFiles(fs, table_path, "orphan file removal"));
     FL_ASSIGN_OR_RETURN(std::optional<TableSchema> schema, SchemaManager(fs, table_path).Latest());
     if (!schema) return Status::NotFound("remove orphan files of " + table_path + ": the table has no schema");
 

@@ -24,7 +24,7 @@ struct OrphanFilesOptions {
 struct OrphanFilesResult {
     std::vector<std::string> orphans;  // paths removed (or, in a dry run, that would be)
     int64_t orphan_bytes = 0;
-    int64_t young_unreferenced = 0;    // unreferenced files spared for their age
+    int64_t young_unreferenced = 0;  // unreferenced files spared for their age
     int64_t snapshots_scanned = 0;
 };
 

@@ -19,9 +19,9 @@ struct TableSchema;
 
 // Paimon's partition expiration options (strategy values-time).
 struct PartitionExpireOptions {
-    int64_t expiration_time_ms = 0;               // partition.expiration-time
-    std::optional<std::string> timestamp_pattern;    // partition.timestamp-pattern, e.g. "$dt"
-    std::optional<std::string> timestamp_formatter;  // partition.timestamp-formatter, e.g. "yyyyMMdd"
+    int64_t expiration_time_ms = 0;                             // partition.expiration-time
+    std::optional<std::string> timestamp_pattern;               // partition.timestamp-pattern, e.g. "$dt"
+    std::optional<std::string> timestamp_formatter;             // partition.timestamp-formatter, e.g. "yyyyMMdd"
     int32_t max_expires = std::numeric_limits<int32_t>::max();  // partition.expiration-max-num
     int64_t now_millis = 0;  // the wall clock when 0; partition times are compared as UTC
     std::string commit_user = "flashlake-partition-expiration";

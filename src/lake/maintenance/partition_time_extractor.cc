@@ -21,13 +21,13 @@ struct Fields {
 };
 
 Result<int64_t> Combine(const Fields& f, std::string_view text, std::string_view pattern) {
-    if (f.year < 0 || f.year > 9999 || !dt::IsValidDate(static_cast<int32_t>(f.year), static_cast<int32_t>(f.month),
-                                                        static_cast<int32_t>(f.day))) {
+    if (f.year < 0 || f.year > 9999 ||
+        !dt::IsValidDate(static_cast<int32_t>(f.year), static_cast<int32_t>(f.month), static_cast<int32_t>(f.day))) {
         return Unparsable(text, pattern, "not a valid date");
     }
     if (f.hour > 23 || f.minute > 59 || f.second > 59) return Unparsable(text, pattern, "not a valid time");
-    int32_t days = dt::DaysFromCivil(static_cast<int32_t>(f.year), static_cast<int32_t>(f.month),
-                                     static_cast<int32_t>(f.day));
+    int32_t days =
+        dt::DaysFromCivil(static_cast<int32_t>(f.year), static_cast<int32_t>(f.month), static_cast<int32_t>(f.day));
     return dt::DateToDateTime(days) + f.hour * dt::kMicrosPerHour + f.minute * dt::kMicrosPerMinute +
            f.second * dt::kMicrosPerSecond + f.micros;
 }
@@ -77,15 +77,21 @@ Result<int64_t> ParseWithJavaPattern(std::string_view text, std::string_view pat
         char c = pattern[i];
         if (c == '\'') {  // quoted literal; '' is a quote
             size_t end = pattern.find('\'', i + 1);
-            if (end == std::string_view::npos) return Status::InvalidArgument("unterminated quote in '" + std::string(pattern) + "'");
+            if (end == std::string_view::npos) {
+                return Status::InvalidArgument("unterminated quote in '" + std::string(pattern) + "'");
+            }
             std::string_view literal = end == i + 1 ? std::string_view("'") : pattern.substr(i + 1, end - i - 1);
-            if (text.substr(pos, literal.size()) != literal) return Unparsable(text, pattern, "expected '" + std::string(literal) + "'");
+            if (text.substr(pos, literal.size()) != literal) {
+                return Unparsable(text, pattern, "expected '" + std::string(literal) + "'");
+            }
             pos += literal.size();
             i = end + 1;
             continue;
         }
         if (!std::isalpha(static_cast<unsigned char>(c))) {
-            if (pos >= text.size() || text[pos] != c) return Unparsable(text, pattern, std::string("expected '") + c + "'");
+            if (pos >= text.size() || text[pos] != c) {
+                return Unparsable(text, pattern, std::string("expected '") + c + "'");
+            }
             ++pos;
             ++i;
             continue;
@@ -104,7 +110,9 @@ Result<int64_t> ParseWithJavaPattern(std::string_view text, std::string_view pat
                 f.year = run == 2 ? 2000 + value : value;
                 break;
             case 'M':
-                if (run > 2) return Status::NotSupported("month names ('" + std::string(run, 'M') + "') are not supported");
+                if (run > 2) {
+                    return Status::NotSupported("month names ('" + std::string(run, 'M') + "') are not supported");
+                }
                 if (!ReadDigits(text, &pos, min, max, &f.month)) return Unparsable(text, pattern, "expected a month");
                 break;
             case 'd':
@@ -120,7 +128,9 @@ Result<int64_t> ParseWithJavaPattern(std::string_view text, std::string_view pat
                 if (!ReadDigits(text, &pos, min, max, &f.second)) return Unparsable(text, pattern, "expected seconds");
                 break;
             case 'S':
-                if (!ReadDigits(text, &pos, run, run, &value, &count)) return Unparsable(text, pattern, "expected a fraction");
+                if (!ReadDigits(text, &pos, run, run, &value, &count)) {
+                    return Unparsable(text, pattern, "expected a fraction");
+                }
                 f.micros = FractionToMicros(value, count);
                 break;
             default:
@@ -181,7 +191,8 @@ Result<int64_t> PartitionTimeExtractor::Extract(const std::vector<std::string>& 
         // Longer keys first, so that "$dt" does not eat the start of "$dt_hour".
         std::vector<size_t> order(keys.size());
         for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys[a].size() > keys[b].size(); });
+        std::stable_sort(order.begin(), order.end(),
+                         [&](size_t a, size_t b) { return keys[a].size() > keys[b].size(); });
         for (size_t i : order) {
             std::string placeholder = "$" + keys[i];
             std::string replacement = values[i].is_null() ? "null" : ValueText(values[i]);

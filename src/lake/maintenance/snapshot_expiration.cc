@@ -11,7 +11,7 @@
 #include "lake/commit/option_values.h"
 #include "lake/commit/table_creation.h"
 #include "lake/commit/table_file_paths.h"
-#include "lake/maintenance/referenced_files.h"
+#include "lake/maintenance/file_deletion.h"
 #include "lake/schema_manager.h"
 #include "lake/snapshot_manager.h"
 #include "lake/table_paths.h"
@@ -62,8 +62,8 @@ Result<std::optional<int64_t>> MinConsumerSnapshot(io::FileSystem* fs, const std
 
 // The manifests of a snapshot, or nullopt when its lists are gone (a resumed expiration).
 Result<std::optional<std::vector<ManifestFileMeta>>> ManifestsIfPresent(io::FileSystem* fs,
-                                                                         const std::string& table_path,
-                                                                         const Snapshot& snapshot) {
+                                                                        const std::string& table_path,
+                                                                        const Snapshot& snapshot) {
     auto metas = ReadSnapshotManifests(fs, table_path, snapshot);
     if (!metas.ok()) {
         if (metas.status().code() == ErrorCode::kNotFound) return std::optional<std::vector<ManifestFileMeta>>();
@@ -77,15 +77,30 @@ public:
     Expirer(io::FileSystem* fs, std::string table_path, TableFilePaths paths, SnapshotExpireResult* result)
         : fs_(fs), table_path_(std::move(table_path)), paths_(std::move(paths)), result_(result) {}
 
-    // Expires `current` (k), which `next` (k + 1) follows.
+    // Expires `current` (k), which `next` (k + 1) follows. The deletions of its files are made
+    // durable before the snapshot's own, and that one before the next step: a power loss can
+    // then undo a step only together with its snapshot, which a rerun expires again.
     Status ExpireOne(const Snapshot& current, const Snapshot& next) {
+        touched_.clear();
         FL_RETURN_NOT_OK(DeleteDataFiles(next));
         FL_RETURN_NOT_OK(DeleteIndexFiles(current, next));
         FL_RETURN_NOT_OK(DeleteMetadata(current, next));
-        return DeleteIfPresent(fs_, TablePaths::SnapshotPath(table_path_, current.id), &result_->expired_snapshots);
+        for (const std::string& dir : touched_) FL_RETURN_NOT_OK(fs_->SyncDirectory(dir));
+        int64_t deleted = 0;
+        FL_RETURN_NOT_OK(DeleteIfPresent(fs_, TablePaths::SnapshotPath(table_path_, current.id), &deleted));
+        result_->expired_snapshots += deleted;
+        return fs_->SyncDirectory(TablePaths::SnapshotDir(table_path_));
     }
 
 private:
+    Status Delete(const std::string& path, int64_t* counter) {
+        int64_t deleted = 0;
+        FL_RETURN_NOT_OK(DeleteIfPresent(fs_, path, &deleted));
+        if (deleted > 0) touched_.insert(std::string(io::Dirname(path)));
+        *counter += deleted;
+        return Status::OK();
+    }
+
     // Files `next` deleted were live only up to the snapshot before it.
     Status DeleteDataFiles(const Snapshot& next) {
         FL_ASSIGN_OR_RETURN(std::vector<ManifestFileMeta> delta,
@@ -106,7 +121,7 @@ private:
             }
             FL_ASSIGN_OR_RETURN(auto paths, paths_.DataFilePaths(entry.partition, entry.bucket, entry.file));
             for (const std::string& path : paths) {
-                if (added.count(path) == 0) FL_RETURN_NOT_OK(DeleteIfPresent(fs_, path, &result_->deleted_data_files));
+                if (added.count(path) == 0) FL_RETURN_NOT_OK(Delete(path, &result_->deleted_data_files));
             }
         }
         return Status::OK();
@@ -123,18 +138,19 @@ private:
         for (const IndexManifestEntry& entry : kept) kept_names.insert(entry.index_file.file_name);
         for (const IndexManifestEntry& entry : *live) {
             if (kept_names.count(entry.index_file.file_name) > 0) continue;
-            FL_ASSIGN_OR_RETURN(std::string path, paths_.IndexFilePath(entry.partition, entry.bucket, entry.index_file));
+            FL_ASSIGN_OR_RETURN(std::string path,
+                                paths_.IndexFilePath(entry.partition, entry.bucket, entry.index_file));
             if (path.empty()) {
                 ++result_->kept_external_files;
                 continue;
             }
-            FL_RETURN_NOT_OK(DeleteIfPresent(fs_, path, &result_->deleted_index_files));
+            FL_RETURN_NOT_OK(Delete(path, &result_->deleted_index_files));
         }
         return Status::OK();
     }
 
     Status DeleteManifest(const std::string& name) {
-        return DeleteIfPresent(fs_, TablePaths::ManifestPath(table_path_, name), &result_->deleted_metadata_files);
+        return Delete(TablePaths::ManifestPath(table_path_, name), &result_->deleted_metadata_files);
     }
 
     // Manifests first, lists last: the lists are how a resumed expiration finds the manifests.
@@ -173,7 +189,7 @@ private:
                     FL_ASSIGN_OR_RETURN(auto paths, paths_.DataFilePaths(entry.partition, entry.bucket, entry.file));
                     if (paths.empty()) ++result_->kept_external_files;
                     for (const std::string& path : paths) {
-                        FL_RETURN_NOT_OK(DeleteIfPresent(fs_, path, &result_->deleted_data_files));
+                        FL_RETURN_NOT_OK(Delete(path, &result_->deleted_data_files));
                     }
                 }
             }
@@ -186,6 +202,7 @@ private:
     std::string table_path_;
     TableFilePaths paths_;
     SnapshotExpireResult* result_;
+    std::set<std::string> touched_;  // directories this step deleted from
 };
 
 }  // namespace
@@ -198,7 +215,7 @@ Result<SnapshotExpireResult> ExpireSnapshots(io::FileSystem* fs, const std::stri
     if (options.retain_max < options.retain_min) {
         return Status::InvalidArgument("snapshot.num-retained.max must not be below snapshot.num-retained.min");
     }
-    FL_RETURN_NOT_OK(RefuseTagsAndBranches(fs, table_path, "snapshot expiration"));
+    FL_RETURN_NOT_OK(RefuseSharedFiles(fs, table_path, "snapshot expiration"));
     SnapshotExpireResult result;
     SnapshotManager snapshots(fs, table_path);
     FL_ASSIGN_OR_RETURN(std::optional<int64_t> latest, snapshots.LatestId());

@@ -138,14 +138,28 @@ std::string CaseToString(const CaseExpr& expr) {
 }
 
 std::string BinaryToString(const BinaryExpr& binary) {
-    int own = precedence::Of(binary.op);
     if (binary.op == BinaryOp::kJsonArrow) {
         return OperandToString(*binary.left, precedence::kPostfix) + "->" +
                OperandToString(*binary.right, precedence::kPrimary);
     }
     // Left-associative: the left operand may bind as loosely as this operator, the right one not.
-    return OperandToString(*binary.left, own) + " " + std::string(BinaryOpText(binary.op)) + " " +
-           OperandToString(*binary.right, own + 1);
+    // A chain `a + b - c + ...` is a left-deep tree as tall as the chain is long, so its left spine is
+    // walked with a loop, keeping the printer's recursion as shallow as the parser's.
+    int own = precedence::Of(binary.op);
+    std::vector<const BinaryExpr*> spine = {&binary};
+    const Expr* leftmost = binary.left.get();
+    while (leftmost->Is<BinaryExpr>() && precedence::Of(leftmost->As<BinaryExpr>().op) == own) {
+        spine.push_back(&leftmost->As<BinaryExpr>());
+        leftmost = spine.back()->left.get();
+    }
+    std::string out = OperandToString(*leftmost, own);
+    for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+        out += " ";
+        out += BinaryOpText((*it)->op);
+        out += " ";
+        out += OperandToString(*(*it)->right, own + 1);
+    }
+    return out;
 }
 
 std::string UnaryToString(const UnaryExpr& unary) {

@@ -172,6 +172,7 @@ private:
     StatementPtr ParseUse();
     StatementPtr ParseSet();
     SetAssignment ParseSetAssignment(VariableScope& scope);
+    void ParseSetTransaction(SetAssignment& assignment, VariableScope scope);
     StatementPtr ParseShow();
     void ParseShowFilter(ShowStatement& show);
     StatementPtr ParseKill();

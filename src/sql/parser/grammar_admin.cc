@@ -31,7 +31,7 @@ StatementPtr Grammar::ParseSet() {
         return set_catalog;
     }
     if (PeekIs(Keyword::kPASSWORD)) FailUnsupported(Peek(), "SET PASSWORD");
-    for (std::string_view what : {"ROLE", "TRANSACTION", "DEFAULT", "PROPERTY"}) {
+    for (std::string_view what : {"ROLE", "DEFAULT", "PROPERTY"}) {
         if (PeekWord(what) && !PeekIs(TokenKind::kEq, 1)) FailUnsupported(Peek(), "SET " + std::string(what));
     }
     auto set = NewNode<SetStatement>(position);
@@ -57,6 +57,10 @@ SetAssignment Grammar::ParseSetAssignment(VariableScope& scope) {
         assignment.kind = SetKind::kNames;
         assignment.charset = parse_charset();
         if (Match(Keyword::kCOLLATE)) assignment.collation = ParseIdentifierOrString("collation name");
+        return assignment;
+    }
+    if (PeekIs(Keyword::kTRANSACTION) && !PeekIs(TokenKind::kEq, 1)) {
+        ParseSetTransaction(assignment, scope);
         return assignment;
     }
     if (MatchSequence({Keyword::kCHARACTER, Keyword::kSET}) || Match(Keyword::kCHARSET)) {
@@ -89,6 +93,51 @@ SetAssignment Grammar::ParseSetAssignment(VariableScope& scope) {
         assignment.value = ParseExpr();
     }
     return assignment;
+}
+
+// SET [scope] TRANSACTION {ISOLATION LEVEL level | READ ONLY | READ WRITE}, which JDBC drivers
+// send, is the assignment of MySQL's transaction_isolation or transaction_read_only variable.
+void Grammar::ParseSetTransaction(SetAssignment& assignment, VariableScope scope) {
+    Expect(Keyword::kTRANSACTION);
+    assignment.kind = SetKind::kSystemVariable;
+    assignment.scope = scope;
+    auto value = NewNode<LiteralExpr>(Peek().position);
+    if (MatchWord("ISOLATION")) {
+        if (!MatchWord("LEVEL")) FailExpected("LEVEL");
+        std::string level;
+        if (MatchWord("SERIALIZABLE")) {
+            level = "SERIALIZABLE";
+        } else if (MatchWord("REPEATABLE")) {
+            if (!MatchWord("READ")) FailExpected("READ");
+            level = "REPEATABLE-READ";
+        } else if (MatchWord("READ")) {
+            if (MatchWord("COMMITTED")) {
+                level = "READ-COMMITTED";
+            } else if (MatchWord("UNCOMMITTED")) {
+                level = "READ-UNCOMMITTED";
+            } else {
+                FailExpected("COMMITTED or UNCOMMITTED");
+            }
+        } else {
+            FailExpected("an isolation level (READ COMMITTED, REPEATABLE READ, ...)");
+        }
+        assignment.name = "transaction_isolation";
+        value->literal_kind = LiteralKind::kString;
+        value->text = level;
+    } else if (MatchWord("READ")) {
+        assignment.name = "transaction_read_only";
+        value->literal_kind = LiteralKind::kInteger;
+        if (MatchWord("ONLY")) {
+            value->text = "1";
+        } else if (MatchWord("WRITE")) {
+            value->text = "0";
+        } else {
+            FailExpected("ONLY or WRITE");
+        }
+    } else {
+        FailExpected("ISOLATION LEVEL, READ ONLY or READ WRITE");
+    }
+    assignment.value = std::move(value);
 }
 
 void Grammar::ParseShowFilter(ShowStatement& show) {
@@ -212,6 +261,14 @@ StatementPtr Grammar::ParseShow() {
         show->from = from_clause(2, "database name");
         ParseShowFilter(*show);
     } else {
+        for (std::string_view unsupported :
+             {"PROC",      "BACKENDS",    "FRONTENDS",    "COMPUTE",    "BROKER",         "ROUTINE",    "STREAM",
+              "EXPORT",    "ALTER",       "REPOSITORIES", "SNAPSHOT",   "BACKUP",         "RESTORE",    "DATA",
+              "TABLET",    "TRANSACTION", "PLUGINS",      "PROPERTY",   "AUTHENTICATION", "PRIVILEGES", "DELETE",
+              "DYNAMIC",   "PIPES",       "STORAGE",      "WAREHOUSES", "DICTIONARY",     "TRIGGERS",   "EVENTS",
+              "PROCEDURE", "OPEN",        "PROFILELIST",  "RUNNING",    "SQLBLACKLIST"}) {
+            if (PeekWord(unsupported)) FailUnsupported(Peek(), "SHOW " + std::string(unsupported));
+        }
         FailExpected("what to show (DATABASES, TABLES, COLUMNS, CREATE TABLE, VARIABLES, ...)");
     }
     bool full_allowed = show->what == ShowKind::kTables || show->what == ShowKind::kColumns ||

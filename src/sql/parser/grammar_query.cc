@@ -212,6 +212,8 @@ GroupByClause Grammar::ParseGroupBy() {
         Expect(TokenKind::kRightParen, "')'");
     } else {
         group_by.exprs = ParseExprList();
+        // MySQL's GROUP BY a, b WITH ROLLUP is ROLLUP (a, b).
+        if (MatchSequence({Keyword::kWITH, Keyword::kROLLUP})) group_by.kind = GroupingKind::kRollup;
     }
     return group_by;
 }

@@ -17,7 +17,8 @@ namespace flashlake::sql {
 // QueryError(kSyntaxError) at the first malformed token; it runs in time linear in the text.
 class Lexer {
 public:
-    explicit Lexer(std::string_view text) : text_(text) {}
+    // `start` is the position of the text's first character, for text cut from a larger script.
+    explicit Lexer(std::string_view text, Position start = {1, 1}) : text_(text), cursor_position_(start) {}
 
     // All tokens of the text, the last one of kind kEnd.
     std::vector<Token> Tokenize();

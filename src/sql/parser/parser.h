@@ -39,8 +39,10 @@ struct ParsedStatement {
 // first statement in error; positions in the error are those of the whole script.
 Result<std::vector<ParsedStatement>> ParseScript(std::string_view script);
 
-// Parses exactly one statement; a trailing ';' is allowed.
-Result<StatementPtr> ParseStatement(std::string_view sql);
+// Parses exactly one statement; a trailing ';' is allowed. `start` is where the text begins in a
+// larger script (a ScriptPiece's position), so that errors and node positions are script-relative:
+// a shell runs SplitScript, then ParseStatement on each piece, and stops at the first bad one.
+Result<StatementPtr> ParseStatement(std::string_view sql, Position start = {1, 1});
 
 // Parses one expression, e.g. a stored column default or partition expression.
 Result<ExprPtr> ParseExpression(std::string_view text);

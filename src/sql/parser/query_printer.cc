@@ -81,13 +81,22 @@ std::string ValuesToString(const ValuesNode& values) {
     return out;
 }
 
+// Joins chain to the left (a JOIN b JOIN c); the chain is walked with a loop so that printing
+// recurses only into parenthesized right operands.
 std::string JoinToString(const JoinRef& join) {
-    std::string out = join.left->ToString() + " " + std::string(JoinKindText(join.join_kind));
-    if (!join.hint.empty()) out += " [" + join.hint + "]";
-    std::string right = join.right->ToString();
-    out += " " + (join.right->Is<JoinRef>() ? "(" + right + ")" : right);
-    if (join.condition) out += " ON " + join.condition->ToString();
-    if (!join.using_columns.empty()) out += " USING (" + QuoteNameList(join.using_columns) + ")";
+    std::vector<const JoinRef*> spine = {&join};
+    while (spine.back()->left->Is<JoinRef>()) spine.push_back(&spine.back()->left->As<JoinRef>());
+    std::string out = spine.back()->left->ToString();
+    for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+        const JoinRef& step = **it;
+        out += " ";
+        out += JoinKindText(step.join_kind);
+        if (!step.hint.empty()) out += " [" + step.hint + "]";
+        std::string right = step.right->ToString();
+        out += " " + (step.right->Is<JoinRef>() ? "(" + right + ")" : right);
+        if (step.condition) out += " ON " + step.condition->ToString();
+        if (!step.using_columns.empty()) out += " USING (" + QuoteNameList(step.using_columns) + ")";
+    }
     return out;
 }
 
@@ -157,14 +166,23 @@ std::string QueryNode::ToString() const {
             out += ValuesToString(As<ValuesNode>());
             break;
         case QueryKind::kSetOperation: {
-            const auto& set_op = As<SetOpNode>();
+            // Like operator chains, a chain of set operations is a left-deep tree: walk its spine.
             int own = SetOpPrecedence(*this);
-            out += SetOperandToString(*set_op.left, own, false);
-            out += set_op.op == SetOpKind::kUnion       ? " UNION "
-                   : set_op.op == SetOpKind::kIntersect ? " INTERSECT "
-                                                        : " EXCEPT ";
-            if (set_op.all) out += "ALL ";
-            out += SetOperandToString(*set_op.right, own, true);
+            std::vector<const SetOpNode*> spine = {&As<SetOpNode>()};
+            while (true) {
+                const QueryNode& left = *spine.back()->left;
+                if (!left.Is<SetOpNode>() || left.HasQueryClauses() || SetOpPrecedence(left) != own) break;
+                spine.push_back(&left.As<SetOpNode>());
+            }
+            out += SetOperandToString(*spine.back()->left, own, false);
+            for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+                const SetOpNode& step = **it;
+                out += step.op == SetOpKind::kUnion       ? " UNION "
+                       : step.op == SetOpKind::kIntersect ? " INTERSECT "
+                                                          : " EXCEPT ";
+                if (step.all) out += "ALL ";
+                out += SetOperandToString(*step.right, own, true);
+            }
             break;
         }
     }

@@ -45,7 +45,11 @@ TEST(BinaryRowTest, PartitionOfTwoInts) {
     writer.WriteInt(0, 0);
     writer.WriteInt(1, 1);
     BinaryRow row = writer.Finish();
-    EXPECT_EQ(Hex(row.Serialize()), "00000002" "0000000000000000" "0000000000000000" "0100000000000000");
+    EXPECT_EQ(Hex(row.Serialize()),
+              "00000002"
+              "0000000000000000"
+              "0000000000000000"
+              "0100000000000000");
     auto back = BinaryRow::Deserialize(row.Serialize());
     ASSERT_TRUE(back.ok());
     EXPECT_EQ(*back, row);
@@ -85,8 +89,8 @@ TEST(BinaryRowTest, VarPartIsPaddedWithZeros) {
 
 TEST(BinaryRowTest, Decimals) {
     BinaryRowWriter writer(3);
-    writer.WriteDecimal(0, -12345, 10);                         // compact: unscaled long
-    writer.WriteDecimal(1, -1, 30);                             // 1 byte: ff
+    writer.WriteDecimal(0, -12345, 10);                          // compact: unscaled long
+    writer.WriteDecimal(1, -1, 30);                              // 1 byte: ff
     writer.WriteDecimal(2, static_cast<int128_t>(1) << 70, 38);  // 9 bytes: 40 00 .. 00
     BinaryRow row = writer.Finish();
     EXPECT_EQ(row.GetLong(0), -12345);
@@ -138,12 +142,12 @@ TEST(BinaryRowTest, NullsOfVarPartTypesKeepTheirReservation) {
 }
 
 TEST(BinaryRowTest, ValueRoundTripOfEveryType) {
-    std::vector<DataType> types = {
-        DataType::Boolean(),       DataType::TinyInt(),      DataType::SmallInt(),     DataType::Int(),
-        DataType::BigInt(),        DataType::Float(),        DataType::Double(),       DataType::Decimal(10, 2),
-        DataType::Decimal(38, 10), DataType::Char(3),        DataType::String(),       DataType::Bytes(),
-        DataType::Date(),          DataType::Time(3),        DataType::Timestamp(3),   DataType::Timestamp(6),
-        DataType::TimestampLtz(9), DataType::Array(DataType::Int())};
+    std::vector<DataType> types = {DataType::Boolean(),    DataType::TinyInt(),       DataType::SmallInt(),
+                                   DataType::Int(),        DataType::BigInt(),        DataType::Float(),
+                                   DataType::Double(),     DataType::Decimal(10, 2),  DataType::Decimal(38, 10),
+                                   DataType::Char(3),      DataType::String(),        DataType::Bytes(),
+                                   DataType::Date(),       DataType::Time(3),         DataType::Timestamp(3),
+                                   DataType::Timestamp(6), DataType::TimestampLtz(9), DataType::Array(DataType::Int())};
     std::vector<Value> values = {
         Value::Boolean(true),
         Value::TinyInt(-5),
@@ -211,7 +215,8 @@ TEST(BinaryRowTest, EncodeRejectsMismatches) {
 TEST(BinaryRowTest, CorruptRowsAreRefused) {
     EXPECT_EQ(BinaryRow::Deserialize("\0\0").status().code(), ErrorCode::kCorruption);
     // Arity 2 needs 24 bytes.
-    EXPECT_EQ(BinaryRow::Deserialize(Unhex("00000002") + std::string(16, '\0')).status().code(), ErrorCode::kCorruption);
+    EXPECT_EQ(BinaryRow::Deserialize(Unhex("00000002") + std::string(16, '\0')).status().code(),
+              ErrorCode::kCorruption);
     EXPECT_EQ(BinaryRow::Deserialize(Unhex("7fffffff")).status().code(), ErrorCode::kCorruption);
     // A string slot pointing past the end.
     std::string bytes(16, '\0');
@@ -226,7 +231,7 @@ TEST(BinaryRowTest, CorruptRowsAreRefused) {
 }
 
 TEST(BinaryRowTest, HashIsMurmur3ByWords) {
-    // Murmur3-32 x86 of the empty input with seed 42 is fmix(42).
+    // Murmur3-32 of no bytes with seed 0 is fmix(0) = 0.
     EXPECT_EQ(HashBytesByWords("", 0, 0), 0);
     BinaryRow a = *EncodeBinaryRow({Value::Int(1)}, {DataType::Int()});
     BinaryRow b = *EncodeBinaryRow({Value::Int(2)}, {DataType::Int()});

@@ -19,7 +19,9 @@ namespace {
 
 constexpr int32_t kBuckets = 12345;
 
-std::string DataPath(const std::string& name) { return std::string(FL_SHARED_DIR) + "/testdata/paimon/" + name; }
+std::string DataPath(const std::string& name) {
+    return std::string(FL_SHARED_DIR) + "/testdata/paimon/" + name;
+}
 
 // One line of a *_for_bucket_id.data file: "[v0, v1, ..., bucket]," split into raw tokens.
 // Strings are JSON string literals and may contain ", ", so the split respects quotes.
@@ -82,8 +84,8 @@ PaimonTimestamp ParseIsoTimestamp(const std::string& text) {
         nanos_of_second = std::stoll(fraction);
     }
     int64_t days = date_time::DaysFromCivil(year, month, day);
-    int64_t millis = days * 86'400'000 + hour * 3'600'000LL + minute * 60'000LL + second * 1000LL +
-                     nanos_of_second / 1'000'000;
+    int64_t millis =
+        days * 86'400'000 + hour * 3'600'000LL + minute * 60'000LL + second * 1000LL + nanos_of_second / 1'000'000;
     return {millis, static_cast<int32_t>(nanos_of_second % 1'000'000)};
 }
 
@@ -100,15 +102,29 @@ void WriteToken(BinaryRowWriter* writer, int32_t pos, const DataType& type, cons
         return;
     }
     switch (type.root()) {
-        case TypeRoot::kBoolean: writer->WriteBoolean(pos, token == "true"); break;
-        case TypeRoot::kTinyInt: writer->WriteTinyInt(pos, static_cast<int8_t>(std::stoi(token))); break;
-        case TypeRoot::kSmallInt: writer->WriteSmallInt(pos, static_cast<int16_t>(std::stoi(token))); break;
+        case TypeRoot::kBoolean:
+            writer->WriteBoolean(pos, token == "true");
+            break;
+        case TypeRoot::kTinyInt:
+            writer->WriteTinyInt(pos, static_cast<int8_t>(std::stoi(token)));
+            break;
+        case TypeRoot::kSmallInt:
+            writer->WriteSmallInt(pos, static_cast<int16_t>(std::stoi(token)));
+            break;
         case TypeRoot::kInt:
-        case TypeRoot::kDate: writer->WriteInt(pos, static_cast<int32_t>(std::stol(token))); break;
-        case TypeRoot::kBigInt: writer->WriteLong(pos, std::stoll(token)); break;
+        case TypeRoot::kDate:
+            writer->WriteInt(pos, static_cast<int32_t>(std::stol(token)));
+            break;
+        case TypeRoot::kBigInt:
+            writer->WriteLong(pos, std::stoll(token));
+            break;
         // strtof, not via double: the text is Java's shortest form of the float.
-        case TypeRoot::kFloat: writer->WriteFloat(pos, std::strtof(token.c_str(), nullptr)); break;
-        case TypeRoot::kDouble: writer->WriteDouble(pos, std::strtod(token.c_str(), nullptr)); break;
+        case TypeRoot::kFloat:
+            writer->WriteFloat(pos, std::strtof(token.c_str(), nullptr));
+            break;
+        case TypeRoot::kDouble:
+            writer->WriteDouble(pos, std::strtod(token.c_str(), nullptr));
+            break;
         case TypeRoot::kDecimal: {
             auto unscaled = decimal::Parse(Unquote(token), type.precision(), type.scale());
             ASSERT_TRUE(unscaled.ok()) << token;
@@ -116,7 +132,9 @@ void WriteToken(BinaryRowWriter* writer, int32_t pos, const DataType& type, cons
             break;
         }
         case TypeRoot::kVarchar:
-        case TypeRoot::kVarbinary: writer->WriteBytes(pos, Unquote(token)); break;
+        case TypeRoot::kVarbinary:
+            writer->WriteBytes(pos, Unquote(token));
+            break;
         case TypeRoot::kTimestamp:
         case TypeRoot::kTimestampLtz:
             if (token[0] == '"') {
@@ -125,7 +143,8 @@ void WriteToken(BinaryRowWriter* writer, int32_t pos, const DataType& type, cons
                 writer->WriteTimestamp(pos, PaimonTimestamp::FromNanos(std::stoll(token)), type.precision());
             }
             break;
-        default: FAIL() << "unexpected type " << type.ToString();
+        default:
+            FAIL() << "unexpected type " << type.ToString();
     }
 }
 
@@ -150,9 +169,9 @@ void CheckGoldenFile(const std::string& name, const std::vector<DataType>& types
 }
 
 std::vector<DataType> AllTypes(std::vector<DataType> decimals) {
-    std::vector<DataType> types = {DataType::Boolean(), DataType::TinyInt(),  DataType::SmallInt(),
-                                   DataType::Int(),     DataType::BigInt(),   DataType::Float(),
-                                   DataType::Double(),  DataType::Date(),     DataType::Timestamp(9)};
+    std::vector<DataType> types = {DataType::Boolean(), DataType::TinyInt(), DataType::SmallInt(),
+                                   DataType::Int(),     DataType::BigInt(),  DataType::Float(),
+                                   DataType::Double(),  DataType::Date(),    DataType::Timestamp(9)};
     for (auto& d : decimals) types.push_back(d);
     types.push_back(DataType::String());
     types.push_back(DataType::Bytes());

@@ -2,7 +2,6 @@
 // local disk (reliability.md §2.6-2.7): every commit lands exactly once, snapshot ids are
 // contiguous, record counts add up, and labels and identifiers stay exactly-once under races.
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <filesystem>

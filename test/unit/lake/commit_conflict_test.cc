@@ -164,7 +164,8 @@ TEST_F(CommitConflictTest, BucketCountMismatchIsAConflict) {
 
 TEST_F(CommitConflictTest, ReplacingAnIndexFileTwiceIsAConflict) {
     ASSERT_TRUE(commit_->Commit("w", 1, {Flush(1, 10, 10)}).ok());
-    IndexFileMeta old_dv{std::string(kDeletionVectorsIndex), "index-old", 10, 1, std::nullopt, std::nullopt, std::nullopt};
+    IndexFileMeta old_dv{
+        std::string(kDeletionVectorsIndex), "index-old", 10, 1, std::nullopt, std::nullopt, std::nullopt};
     CommitMessage add = Message("2024-01-01", 0, 2, {});
     add.new_index_files = {old_dv};
     testing::WriteDataFiles(&fs_, table_, {add});

@@ -145,8 +145,8 @@ void RunScenario(const Scenario& scenario) {
 std::vector<CommitMessage> Flush(const std::string& stem, int count, bool primary_key = false) {
     std::vector<DataFileMeta> files;
     for (int i = 0; i < count; ++i) {
-        files.push_back(DataFile("data-" + stem + "-" + std::to_string(i) + ".parquet", 10 + i, 0, 10 * i,
-                                 10 * i + 5, primary_key));
+        files.push_back(DataFile("data-" + stem + "-" + std::to_string(i) + ".parquet", 10 + i, 0, 10 * i, 10 * i + 5,
+                                 primary_key));
     }
     return {Message("2024-01-01", 0, primary_key ? 2 : -1, files)};
 }
@@ -182,15 +182,14 @@ TEST(CommitFaultInjectionTest, AppendWithManifestMerge) {
 }
 
 TEST(CommitFaultInjectionTest, Compaction) {
-    RunScenario({"compaction", testing::PrimaryKeySchema(),
-                 [](io::FileSystem* fs, const std::string& table, TableCommit* commit) {
-                     History(fs, table, commit, 2, true);
-                 },
-                 [] {
-                     auto inputs = Flush("old0", 2, true)[0].new_files;
-                     DataFileMeta output = DataFile("data-compacted.parquet", 21, 5, 0, 15, true);
-                     return Request({Message("2024-01-01", 0, 2, {output}, inputs)}, CommitKind::kCompact);
-                 }});
+    RunScenario(
+        {"compaction", testing::PrimaryKeySchema(),
+         [](io::FileSystem* fs, const std::string& table, TableCommit* commit) { History(fs, table, commit, 2, true); },
+         [] {
+             auto inputs = Flush("old0", 2, true)[0].new_files;
+             DataFileMeta output = DataFile("data-compacted.parquet", 21, 5, 0, 15, true);
+             return Request({Message("2024-01-01", 0, 2, {output}, inputs)}, CommitKind::kCompact);
+         }});
 }
 
 TEST(CommitFaultInjectionTest, OverwriteWithIndexFiles) {

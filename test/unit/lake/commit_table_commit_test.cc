@@ -397,5 +397,38 @@ TEST_F(CommitTableCommitTest, HistoryScanLimitBoundsTheFirstScan) {
     EXPECT_EQ(*FindLabelSnapshot(&fs_, table_, "l1"), 1);
 }
 
+TEST_F(CommitTableCommitTest, HistoryForgetsExpiredSnapshots) {
+    // Snapshot files alone are enough for the history (it reads nothing else).
+    auto publish = [&](int64_t id) {
+        Snapshot snapshot;
+        snapshot.id = id;
+        snapshot.commit_user = "u";
+        snapshot.commit_identifier = id;
+        snapshot.properties = {{std::string(kLabelsProperty), EncodeLabels({"l" + std::to_string(id)})}};
+        ASSERT_TRUE(
+            fs_.CreateFileExclusive(SnapshotManager(&fs_, table_).SnapshotPath(id), snapshot.ToJsonText()).ok());
+    };
+    for (int64_t id = 1; id <= 1100; ++id) publish(id);
+    CommitHistory history(&fs_, table_);
+    ASSERT_TRUE(history.Refresh().ok());
+    EXPECT_EQ(history.FindLabel("l5"), 5);
+    EXPECT_EQ(history.FindCommit("u", 5, CommitKind::kAppend), 5);
+    for (int64_t id = 1; id <= 1000; ++id)
+        ASSERT_TRUE(fs_.DeleteFile(SnapshotManager(&fs_, table_).SnapshotPath(id)).ok());
+    for (int64_t id = 1101; id <= 1110; ++id) publish(id);
+    ASSERT_TRUE(history.Refresh().ok());
+    EXPECT_FALSE(history.FindLabel("l5").has_value());
+    EXPECT_FALSE(history.FindCommit("u", 5, CommitKind::kAppend).has_value());
+    EXPECT_EQ(history.FindLabel("l1001"), 1001);
+    EXPECT_EQ(history.FindLabel("l1110"), 1110);
+    EXPECT_EQ(history.LatestIdentifier("u"), 1110);
+}
+
+TEST_F(CommitTableCommitTest, UnknownTableIsRefusedWithoutTouchingTheDisk) {
+    TableCommit commit(&fs_, "/wh/db.db/nope");
+    EXPECT_EQ(commit.Commit("w", 1, {}).status().code(), ErrorCode::kUnknownTable);
+    EXPECT_FALSE(fs_.Exists("/wh/db.db/nope").ValueOr(true));
+}
+
 }  // namespace
 }  // namespace flashlake::lake

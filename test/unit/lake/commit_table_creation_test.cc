@@ -55,11 +55,9 @@ TEST(CommitTableCreationTest, SecondCreationIsTableExists) {
 TEST(CommitTableCreationTest, RefusesBadNamesAndSchemas) {
     io::MemoryFileSystem fs;
     for (const char* name : {"", "a/b", ".hidden", "a\\b", "tab\tle"}) {
-        EXPECT_EQ(CreateTable(&fs, kWarehouse, "db", name, AppendSchema()).status().code(),
-                  ErrorCode::kInvalidArgument)
+        EXPECT_EQ(CreateTable(&fs, kWarehouse, "db", name, AppendSchema()).status().code(), ErrorCode::kInvalidArgument)
             << name;
-        EXPECT_EQ(CreateTable(&fs, kWarehouse, name, "t", AppendSchema()).status().code(),
-                  ErrorCode::kInvalidArgument)
+        EXPECT_EQ(CreateTable(&fs, kWarehouse, name, "t", AppendSchema()).status().code(), ErrorCode::kInvalidArgument)
             << name;
     }
     auto expect_bad = [&](TableSchema schema, const char* what) {
@@ -230,9 +228,9 @@ TEST_F(CommitSchemaEvolutionTest, DropNeverReusesAnId) {
 }
 
 TEST_F(CommitSchemaEvolutionTest, OptionsAndComment) {
-    TableSchema schema = Alter({SchemaChange::SetOption("snapshot.num-retained.min", "3"),
-                                SchemaChange::SetOption("manifest.merge-min-count", "5"),
-                                SchemaChange::UpdateComment("orders")});
+    TableSchema schema =
+        Alter({SchemaChange::SetOption("snapshot.num-retained.min", "3"),
+               SchemaChange::SetOption("manifest.merge-min-count", "5"), SchemaChange::UpdateComment("orders")});
     EXPECT_EQ(schema.Option("snapshot.num-retained.min"), "3");
     EXPECT_EQ(schema.comment, "orders");
     schema = Alter({SchemaChange::SetOption("snapshot.num-retained.min", "4"),
@@ -265,7 +263,8 @@ TEST_F(CommitSchemaEvolutionTest, ConcurrentAltersBothLand) {
     std::atomic<int> ok{0};
     for (int i = 0; i < 4; ++i) {
         threads.emplace_back([&, i] {
-            if (AlterTable(&fs_, table_, {SchemaChange::AddColumn("c" + std::to_string(i), DataType::Int())}).ok()) ++ok;
+            if (AlterTable(&fs_, table_, {SchemaChange::AddColumn("c" + std::to_string(i), DataType::Int())}).ok())
+                ++ok;
         });
     }
     for (auto& thread : threads) thread.join();

@@ -57,7 +57,9 @@ inline BinaryRow Partition(const std::string& dt) {
     return EncodeBinaryRow({Value::Varchar(dt)}, std::vector<DataType>{DataType::String()}).value();
 }
 
-inline BinaryRow Key(int32_t k) { return EncodeBinaryRow({Value::Int(k)}, std::vector<DataType>{DataType::Int()}).value(); }
+inline BinaryRow Key(int32_t k) {
+    return EncodeBinaryRow({Value::Int(k)}, std::vector<DataType>{DataType::Int()}).value();
+}
 
 inline std::string UniqueFileName(const std::string& stem) {
     static std::atomic<int64_t> counter{0};

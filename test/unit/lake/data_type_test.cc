@@ -18,11 +18,32 @@ DataType MustParse(std::string_view text) {
 
 TEST(DataTypeTest, ParsesAndPrintsAtomicTypes) {
     // Text as Paimon writes it -> the same text back.
-    for (const char* text :
-         {"BOOLEAN", "TINYINT", "SMALLINT", "INT", "INT NOT NULL", "BIGINT", "FLOAT", "DOUBLE", "DECIMAL(10, 2)",
-          "DECIMAL(38, 0) NOT NULL", "CHAR(5)", "VARCHAR(20)", "STRING", "STRING NOT NULL", "BINARY(3)",
-          "VARBINARY(9)", "BYTES", "DATE", "TIME(0)", "TIME(3)", "TIMESTAMP(0)", "TIMESTAMP(9)",
-          "TIMESTAMP(3) WITH LOCAL TIME ZONE", "VARIANT", "BLOB", "BLOB NOT NULL"}) {
+    for (const char* text : {"BOOLEAN",
+                             "TINYINT",
+                             "SMALLINT",
+                             "INT",
+                             "INT NOT NULL",
+                             "BIGINT",
+                             "FLOAT",
+                             "DOUBLE",
+                             "DECIMAL(10, 2)",
+                             "DECIMAL(38, 0) NOT NULL",
+                             "CHAR(5)",
+                             "VARCHAR(20)",
+                             "STRING",
+                             "STRING NOT NULL",
+                             "BINARY(3)",
+                             "VARBINARY(9)",
+                             "BYTES",
+                             "DATE",
+                             "TIME(0)",
+                             "TIME(3)",
+                             "TIMESTAMP(0)",
+                             "TIMESTAMP(9)",
+                             "TIMESTAMP(3) WITH LOCAL TIME ZONE",
+                             "VARIANT",
+                             "BLOB",
+                             "BLOB NOT NULL"}) {
         EXPECT_EQ(MustParse(text).ToString(), text);
     }
 }

@@ -8,7 +8,9 @@
 namespace flashlake::lake::testing {
 
 // The Java-written Paimon test tables (see ../shared/testdata/README.md).
-inline std::string PaimonTestDataDir() { return std::string(FL_SHARED_DIR) + "/testdata/paimon"; }
+inline std::string PaimonTestDataDir() {
+    return std::string(FL_SHARED_DIR) + "/testdata/paimon";
+}
 
 // "<dir>/<name>.db/<name>" for every table of the test set, sorted.
 inline std::vector<std::string> PaimonTestTables() {

@@ -24,7 +24,9 @@ bool IsOrc(const std::string& path) {
     return bytes.ok() && bytes->compare(0, 3, "ORC") == 0;
 }
 
-std::string Name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+std::string Name(const std::string& path) {
+    return path.substr(path.rfind('/') + 1);
+}
 
 // Decodes a stats row; nested columns carry no stats (they are null), so the Value path must
 // succeed for every Java-written row.

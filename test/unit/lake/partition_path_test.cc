@@ -20,7 +20,9 @@ std::string PathOf(const std::vector<Value>& values, const std::vector<DataField
     return path.ok() ? *path : "";
 }
 
-DataField Field(const char* name, DataType type) { return {0, name, std::move(type), std::nullopt}; }
+DataField Field(const char* name, DataType type) {
+    return {0, name, std::move(type), std::nullopt};
+}
 
 TEST(PartitionPathTest, LegacyNames) {
     std::vector<DataField> fields = {Field("dt", DataType::Date()), Field("s", DataType::String()),
@@ -45,9 +47,9 @@ TEST(PartitionPathTest, NullsBlanksAndEscapes) {
               "a=__DEFAULT_PARTITION__/b=__DEFAULT_PARTITION__/c%3Dd=x%2Fy%3Az%25%23");
     PartitionPathOptions options;
     options.default_name = "none";
-    EXPECT_EQ(PathOf({Value::Null(LogicalType::Varchar()), Value::Varchar("v"), Value::Varchar("\x01")}, fields,
-                     options),
-              "a=none/b=v/c%3Dd=%01");
+    EXPECT_EQ(
+        PathOf({Value::Null(LogicalType::Varchar()), Value::Varchar("v"), Value::Varchar("\x01")}, fields, options),
+        "a=none/b=v/c%3Dd=%01");
     EXPECT_EQ(EscapePathName("{a}[b]^'*?\\\x7f\""), "%7Ba}%5Bb%5D%5E%27%2A%3F%5C%7F%22");
     EXPECT_EQ(PathOf({}, {}), "");
 }

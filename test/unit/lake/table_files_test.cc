@@ -19,7 +19,9 @@
 namespace flashlake::lake {
 namespace {
 
-std::string TableName(const std::string& table) { return table.substr(table.rfind('/') + 1); }
+std::string TableName(const std::string& table) {
+    return table.substr(table.rfind('/') + 1);
+}
 
 // Data files of a table written with `data-file.external-paths` sit in <name>.db/external/;
 // its manifests name the location the writer used.
@@ -141,8 +143,8 @@ void CheckSnapshot(io::FileSystem* fs, const std::string& table, const std::stri
                 EXPECT_TRUE(values.ok()) << file_what << ": " << values.status().ToString();
             }
             if (!schema->primary_keys.empty()) {
-                for (const BinaryRow* row : {&file.min_key, &file.max_key, &file.key_stats.min_values,
-                                             &file.key_stats.max_values}) {
+                for (const BinaryRow* row :
+                     {&file.min_key, &file.max_key, &file.key_stats.min_values, &file.key_stats.max_values}) {
                     auto values = DecodeBinaryRow(*row, key_types);
                     EXPECT_TRUE(values.ok()) << file_what << ": " << values.status().ToString();
                 }
@@ -221,8 +223,7 @@ TEST(TableFilesTest, LiveRowsMatchTheReadmes) {
     };
     io::PosixFileSystem fs;
     for (const Expectation& expectation : expectations) {
-        std::string table =
-            testing::PaimonTestDataDir() + "/" + expectation.table + ".db/" + expectation.table;
+        std::string table = testing::PaimonTestDataDir() + "/" + expectation.table + ".db/" + expectation.table;
         for (const auto& [id, rows] : expectation.live_rows) {
             auto files = ReadTableFiles(&fs, table, id, OptionsFor(table, expectation.branch));
             ASSERT_TRUE(files.ok()) << expectation.table << ": " << files.status().ToString();

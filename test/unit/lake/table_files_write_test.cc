@@ -76,7 +76,8 @@ protected:
         snapshot.commit_user = "test";
         int64_t total = 0;
         for (const ManifestFileMeta& meta : metas_) {
-            std::vector<ManifestEntry> entries = *ReadManifestFile(&fs_, TablePaths::ManifestPath(kTable, meta.file_name));
+            std::vector<ManifestEntry> entries =
+                *ReadManifestFile(&fs_, TablePaths::ManifestPath(kTable, meta.file_name));
             for (const ManifestEntry& e : entries) {
                 total += (e.kind == FileKind::kAdd ? 1 : -1) * e.file.row_count;
             }
@@ -95,9 +96,10 @@ TEST_F(WrittenTableTest, FoldsBaseAndDelta) {
     Commit(1, {Entry(FileKind::kAdd, "2024-01-01", 0, "f1", 0, 10), Entry(FileKind::kAdd, "2024-01-01", 0, "f2", 0, 5),
                Entry(FileKind::kAdd, "a/b", 1, "f3", 0, 7)});
     // Compaction: f1 moves to level 5 without a rewrite, f2 is rewritten into f4; a postpone file.
-    Commit(2, {Entry(FileKind::kDelete, "2024-01-01", 0, "f1", 0, 10), Entry(FileKind::kAdd, "2024-01-01", 0, "f1", 5, 10),
-               Entry(FileKind::kDelete, "2024-01-01", 0, "f2", 0, 5), Entry(FileKind::kAdd, "2024-01-01", 0, "f4", 1, 5),
-               Entry(FileKind::kAdd, "2024-01-01", -2, "f5", 0, 3)});
+    Commit(2,
+           {Entry(FileKind::kDelete, "2024-01-01", 0, "f1", 0, 10), Entry(FileKind::kAdd, "2024-01-01", 0, "f1", 5, 10),
+            Entry(FileKind::kDelete, "2024-01-01", 0, "f2", 0, 5), Entry(FileKind::kAdd, "2024-01-01", 0, "f4", 1, 5),
+            Entry(FileKind::kAdd, "2024-01-01", -2, "f5", 0, 3)});
 
     auto first = ReadTableFiles(&fs_, kTable, 1);
     ASSERT_TRUE(first.ok()) << first.status().ToString();
@@ -140,13 +142,19 @@ TEST_F(WrittenTableTest, DeletionVectorsAndExternalPaths) {
     IndexManifestEntry dv;
     dv.partition = Partition("2024-01-01");
     dv.bucket = 0;
-    dv.index_file = {std::string(kDeletionVectorsIndex), "index-1", 40, 2,
-                     std::vector<DeletionVectorRange>{{"f1", 1, 24, 2}}, std::nullopt, std::nullopt};
+    dv.index_file = {std::string(kDeletionVectorsIndex),
+                     "index-1",
+                     40,
+                     2,
+                     std::vector<DeletionVectorRange>{{"f1", 1, 24, 2}},
+                     std::nullopt,
+                     std::nullopt};
     IndexManifestEntry old_dv = dv;
     old_dv.index_file.file_name = "index-0";
     IndexManifestEntry removed = old_dv;
     removed.kind = FileKind::kDelete;
-    ASSERT_TRUE(WriteIndexManifest(&fs_, TablePaths::ManifestPath(kTable, "index-manifest-2"), {old_dv, dv, removed}).ok());
+    ASSERT_TRUE(
+        WriteIndexManifest(&fs_, TablePaths::ManifestPath(kTable, "index-manifest-2"), {old_dv, dv, removed}).ok());
     Commit(2, {}, "index-manifest-2");
 
     ReadTableFilesOptions options;

@@ -110,7 +110,8 @@ TEST(SnapshotTest, OptionalMembersAndUnknownOnes) {
 
     EXPECT_FALSE(Snapshot::Parse(R"json({"id": 1})json").ok());
     EXPECT_FALSE(Snapshot::Parse(R"json({"id": 1, "schemaId": 0, "baseManifestList": "b", "deltaManifestList": "d",
-        "commitUser": "u", "commitIdentifier": 3, "commitKind": "MERGE", "timeMillis": 7})json").ok());
+        "commitUser": "u", "commitIdentifier": 3, "commitKind": "MERGE", "timeMillis": 7})json")
+                     .ok());
 }
 
 TEST(SnapshotManagerTest, ReadsTestTables) {

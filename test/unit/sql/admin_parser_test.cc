@@ -51,6 +51,16 @@ TEST(AdminParserTest, SetVariables) {
     EXPECT_EQ(ParseAs<SetStatement>("set names default", holder).assignments[0].charset, "DEFAULT");
     EXPECT_TRUE(
         ParseAs<SetStatement>("SET character_set_results = NULL", holder).assignments[0].value->Is<LiteralExpr>());
+    // SET TRANSACTION, as JDBC drivers send it, assigns MySQL's transaction variables.
+    const auto& isolation = ParseAs<SetStatement>("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED", holder);
+    EXPECT_EQ(isolation.assignments[0].name, "transaction_isolation");
+    EXPECT_EQ(isolation.assignments[0].scope, VariableScope::kSession);
+    EXPECT_EQ(isolation.assignments[0].value->As<LiteralExpr>().text, "READ-COMMITTED");
+    const auto& read_only = ParseAs<SetStatement>("SET TRANSACTION READ ONLY", holder);
+    EXPECT_EQ(read_only.assignments[0].name, "transaction_read_only");
+    EXPECT_EQ(read_only.assignments[0].value->As<LiteralExpr>().text, "1");
+    EXPECT_EQ(ParseAs<SetStatement>("SET transaction_isolation = 'SERIALIZABLE'", holder).assignments[0].name,
+              "transaction_isolation");
     auto role = ParseStatement("SET ROLE ALL");
     ASSERT_FALSE(role.ok());
     EXPECT_EQ(role.status().code(), ErrorCode::kNotSupported);
@@ -114,6 +124,8 @@ TEST(AdminParserTest, Show) {
     ASSERT_TRUE(grants.user.has_value());
     EXPECT_EQ(grants.user->name, "jack");
     EXPECT_EQ(grants.user->host, "10.0.0.%");
+    auto backends = ParseStatement("SHOW BACKENDS");
+    EXPECT_EQ(backends.status().code(), ErrorCode::kNotSupported);
     EXPECT_EQ(ParseError("SHOW FULL DATABASES"),
               "syntax error at line 1, column 6 near 'FULL': FULL is not allowed here");
     EXPECT_EQ(
@@ -242,6 +254,8 @@ TEST(AdminParserTest, AdminRoundTrips) {
              "SET CATALOG `my-catalog`",
              "SET GLOBAL a = 1, b = 'x', SESSION c = DEFAULT, @u = 3, NAMES 'utf8' COLLATE 'utf8_bin', CHARSET latin1",
              "SET @@global.sql_mode = 'STRICT', time_zone = '+08:00'",
+             "SET GLOBAL TRANSACTION ISOLATION LEVEL REPEATABLE READ",
+             "SET TRANSACTION READ WRITE",
              "KILL QUERY 12",
              "COMMIT",
              "BEGIN",

@@ -79,6 +79,9 @@ TEST(QueryParserTest, GroupingVariants) {
     EXPECT_EQ(rollup.group_by.kind, GroupingKind::kRollup);
     EXPECT_EQ(rollup.group_by.exprs.size(), 2u);
     EXPECT_EQ(ParseSelect("SELECT a FROM t GROUP BY CUBE(a, b)", holder).group_by.kind, GroupingKind::kCube);
+    const auto& with_rollup = ParseSelect("SELECT a, b FROM t GROUP BY a, b WITH ROLLUP", holder);
+    EXPECT_EQ(with_rollup.group_by.kind, GroupingKind::kRollup);
+    EXPECT_EQ(with_rollup.group_by.exprs.size(), 2u);
     const auto& sets =
         ParseSelect("SELECT a, b, GROUPING(a) FROM t GROUP BY GROUPING SETS ((a, b), (a), (), b)", holder);
     EXPECT_EQ(sets.group_by.kind, GroupingKind::kGroupingSets);

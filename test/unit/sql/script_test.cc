@@ -48,6 +48,22 @@ TEST(ScriptTest, ParametersAreNumberedPerStatement) {
     EXPECT_EQ(second.select_list[0].expr->As<ParameterExpr>().index, 0);
 }
 
+TEST(ScriptTest, ShellStyleRunsPiecesWithScriptPositions) {
+    // A shell splits first and parses piece by piece, so it can run the statements before a bad
+    // one; passing the piece's position keeps error positions those of the script.
+    std::string_view script = "SELECT 1;\n  SELECT 2;\nSELECT * FORM t;\nSELECT 4";
+    auto pieces = SplitScript(script);
+    ASSERT_EQ(pieces.size(), 4u);
+    EXPECT_TRUE(ParseStatement(pieces[0].text, pieces[0].position).ok());
+    auto second = ParseStatement(pieces[1].text, pieces[1].position);
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ((*second)->position, (Position{2, 3}));
+    auto third = ParseStatement(pieces[2].text, pieces[2].position);
+    ASSERT_FALSE(third.ok());
+    EXPECT_EQ(third.status().message(),
+              "syntax error at line 3, column 10 near 'FORM': expected end of statement; did you mean FROM?");
+}
+
 TEST(ScriptSplitterTest, SplitsOutsideStringsAndComments) {
     std::string_view script = "SELECT 'a;b', \"c;d\", `e;f` -- x;y\n FROM t; /* ; */ SELECT 2 # ;\n;\n  \n";
     auto pieces = SplitScript(script);

@@ -104,6 +104,15 @@ TEST(SyntaxErrorTest, LongOperatorChainsAreBounded) {
     auto reparsed = ParseStatement(copy->ToString());
     ASSERT_TRUE(reparsed.ok());
     EXPECT_TRUE(*reparsed == *result);
+    // Long chains of set operations and joins print without deep recursion too.
+    for (const std::string& sql :
+         {"SELECT 1" + Repeat(" UNION ALL SELECT 1", 2500), "SELECT * FROM t0" + Repeat(" JOIN t1 ON a = b", 2500)}) {
+        auto parsed = ParseStatement(sql);
+        ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+        auto again = ParseStatement((*parsed)->ToString());
+        ASSERT_TRUE(again.ok());
+        EXPECT_TRUE(*again == *parsed);
+    }
     // Beyond the height limit the parser refuses instead of building a tree that recursion cannot walk.
     auto too_long = ParseStatement("SELECT 1" + Repeat(" + a", kMaxExpressionHeight + 10));
     ASSERT_FALSE(too_long.ok());

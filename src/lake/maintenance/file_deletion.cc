@@ -1,11 +1,11 @@
-#include "lake/maintenance/referenced_files.h"
+#include "lake/maintenance/file_deletion.h"
 
 #include "io/file_system.h"
 #include "io/path.h"
 
 namespace flashlake::lake {
 
-Status RefuseTagsAndBranches(io::FileSystem* fs, const std::string& table_path, std::string_view operation) {
+Status RefuseSharedFiles(io::FileSystem* fs, const std::string& table_path, std::string_view operation) {
     for (const char* dir : {"tag", "branch"}) {
         auto entries = fs->ListDirectory(io::JoinPath(table_path, dir));
         if (!entries.ok()) {

@@ -1,0 +1,48 @@
+#include "exec/operators/ordered_output.h"
+
+#include <algorithm>
+
+namespace flashlake::exec {
+
+namespace {
+
+class OrderedMorsel : public Morsel {
+public:
+    explicit OrderedMorsel(std::shared_ptr<OrderedOutput> output) : output_(std::move(output)) {}
+    bool Next(ExecContext& context, Chunk& chunk) override {
+        if (next_ >= output_->chunks.size()) return false;
+        // Moved out: the output is read once, and its memory goes with the chunk.
+        chunk = std::move(output_->chunks[next_++]);
+        return true;
+    }
+
+private:
+    std::shared_ptr<OrderedOutput> output_;
+    size_t next_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Morsel> OrderedOutputSource::NextMorsel(ExecContext& context, uint64_t& morsel_index) {
+    if (taken_.exchange(true) || output_->chunks.empty()) return nullptr;
+    morsel_index = 0;
+    return std::make_unique<OrderedMorsel>(output_);
+}
+
+}  // namespace flashlake::exec
+
+namespace flashlake::exec {
+
+void OrderedOutputSink::Consume(ExecContext& context, Chunk chunk, ChunkOrder order) {
+    if (chunk.empty()) return;
+    std::lock_guard lock(mutex_);
+    pieces_.emplace_back(order, std::move(chunk));
+}
+
+void OrderedOutputSink::Finish(ExecContext& context) {
+    std::sort(pieces_.begin(), pieces_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& piece : pieces_) output_->chunks.push_back(std::move(piece.second));
+    pieces_.clear();
+}
+
+}  // namespace flashlake::exec

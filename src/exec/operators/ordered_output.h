@@ -1,0 +1,48 @@
+#pragma once
+
+#include <atomic>
+#include <mutex>
+#include <memory>
+#include <vector>
+
+#include "exec/operators/operator.h"
+
+namespace flashlake::exec {
+
+// The result of a sort or top-N: chunks in SQL order, filled by the sink's Finish.
+struct OrderedOutput {
+    std::vector<Chunk> chunks;
+};
+
+// Hands out an OrderedOutput as ONE morsel whose chunks come in order (sequence = chunk number):
+// a single driver carries them through the rest of the pipeline, so a LIMIT above the sort claims
+// rows in sorted order and the result collector, which orders by (morsel, sequence), keeps it.
+class OrderedOutputSource : public SourceOperator {
+public:
+    explicit OrderedOutputSource(std::shared_ptr<OrderedOutput> output) : output_(std::move(output)) {}
+    std::unique_ptr<Morsel> NextMorsel(ExecContext& context, uint64_t& morsel_index) override;
+
+private:
+    std::shared_ptr<OrderedOutput> output_;
+    std::atomic<bool> taken_{false};
+};
+
+}  // namespace flashlake::exec
+
+namespace flashlake::exec {
+
+// Collects a pipeline's chunks into an OrderedOutput in source order, for a branch of rows that
+// must be materialized before another pipeline reads them.
+class OrderedOutputSink : public SinkOperator {
+public:
+    explicit OrderedOutputSink(std::shared_ptr<OrderedOutput> output) : output_(std::move(output)) {}
+    void Consume(ExecContext& context, Chunk chunk, ChunkOrder order) override;
+    void Finish(ExecContext& context) override;
+
+private:
+    std::shared_ptr<OrderedOutput> output_;
+    std::mutex mutex_;
+    std::vector<std::pair<ChunkOrder, Chunk>> pieces_;  // guarded by mutex_
+};
+
+}  // namespace flashlake::exec
