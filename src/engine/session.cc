@@ -10,6 +10,7 @@
 #include "exec/expression/expression_evaluator.h"
 #include "planner/binder/binder.h"
 #include "sql/parser/parser.h"
+#include "sql/parser/script_splitter.h"
 #include "types/cast.h"
 
 namespace flashlake::engine {
@@ -92,17 +93,16 @@ Status Session::SetVariable(const std::string& name, const Value& value) {
 
 Status Session::ExecuteScript(std::string_view script,
                               const std::function<void(const Result<StatementResult>&)>& on_result) {
-    auto parsed = sql::ParseScript(script);
-    if (!parsed.ok()) {
-        on_result(parsed.status());
-        return parsed.status();
-    }
-    for (const auto& statement : *parsed) {
+    // Statements run one by one, as the mysql client sends them: those before a bad one take
+    // effect, and the first error ends the script. Positions in errors are the script's.
+    for (const sql::ScriptPiece& piece : sql::SplitScript(script)) {
+        if (piece.text.empty()) continue;
         Stopwatch watch;
-        Result<StatementResult> result = ExecuteStatement(*statement.statement);
+        auto statement = sql::ParseStatement(piece.text, piece.position);
+        Result<StatementResult> result = statement.ok() ? ExecuteStatement(**statement) : Result<StatementResult>(statement.status());
         if (result.ok()) {
             result->elapsed_micros = watch.ElapsedMicros();
-            result->statement_text = statement.text;
+            result->statement_text = std::string(piece.text);
         }
         on_result(result);
         if (!result.ok()) return result.status();
