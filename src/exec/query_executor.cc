@@ -2,6 +2,7 @@
 
 #include "common/query_error.h"
 #include "exec/operators/file_scan_source.h"
+#include "exec/operators/table_scan_source.h"
 #include "exec/operators/filter_operator.h"
 #include "exec/operators/draining_operator.h"
 #include "exec/operators/hash_aggregate.h"
@@ -145,6 +146,9 @@ void BuildPipeline(const LogicalOperator& node, Pipeline& pipeline, PipelineGrap
     switch (node.kind) {
         case LogicalOperatorKind::kFileScan:
             pipeline.source = std::make_unique<FileScanSource>(node.file_scan, context.fs);
+            return;
+        case LogicalOperatorKind::kTableScan:
+            pipeline.source = std::make_unique<TableScanSource>(node.table_scan, context.fs);
             return;
         case LogicalOperatorKind::kValues:
             pipeline.source = std::make_unique<ValuesSource>(BuildValueChunks(node));

@@ -13,7 +13,9 @@ namespace flashlake::exec {
 // partition by partition in parallel: equal keys always land in the same partition.
 constexpr size_t kPartitionBits = 4;
 constexpr size_t kNumPartitions = size_t{1} << kPartitionBits;
-inline size_t PartitionOfHash(uint64_t hash) { return (hash >> 40) & (kNumPartitions - 1); }
+inline size_t PartitionOfHash(uint64_t hash) {
+    return (hash >> 40) & (kNumPartitions - 1);
+}
 
 // An open-addressing hash table of rows laid out by a RowLayout (group keys, then aggregate
 // states). Slots hold a 16-bit salt of the hash and a 48-bit row pointer; rows live in the

@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "exec/expression/expression_evaluator.h"
+#include "exec/operators/column_gather.h"
 #include "exec/operators/hash_aggregate_state.h"
 #include "exec/operators/key_hashing.h"
 
@@ -59,7 +60,8 @@ HashAggregateState::HashAggregateState(const std::vector<planner::BoundExprPtr>&
                 set.arguments.push_back(argument.get());
                 key_types.push_back(argument->type);
             }
-            set.layout = std::make_unique<RowLayout>(key_types, std::vector<const functions::BoundAggregateFunction*>{});
+            set.layout =
+                std::make_unique<RowLayout>(key_types, std::vector<const functions::BoundAggregateFunction*>{});
             distinct_sets_.push_back(std::move(set));
             target = &distinct_sets_.back();
         }
@@ -99,13 +101,17 @@ void HashAggregateState::Consume(ExecContext& context, const Chunk& chunk) {
     std::vector<ColumnPtr> key_columns;
     std::vector<const Column*> keys;
     for (const auto& group : groups_) {
-        key_columns.push_back(FlatKeyColumn(ExpressionEvaluator::Evaluate(*group, chunk)));
+        key_columns.push_back(ExpressionEvaluator::Evaluate(*group, chunk));
+        if (groups_.size() == 1 && IsSmallDictionary(*key_columns[0], num_rows)) break;
+        key_columns.back() = FlatKeyColumn(key_columns.back());
         keys.push_back(key_columns.back().get());
     }
     local->rows.resize(num_rows);
     local->states.resize(num_rows);
-    if (grouped()) {
-        local->hashes.resize(num_rows);
+    local->hashes.resize(num_rows);
+    if (grouped() && keys.empty()) {
+        FindGroupsOfDictionary(*local, *key_columns[0], num_rows);
+    } else if (grouped()) {
         HashKeyColumns(keys, num_rows, local->hashes.data());
         local->table->FindOrCreate(keys, local->hashes.data(), num_rows, local->rows.data());
     } else {
@@ -155,6 +161,38 @@ void HashAggregateState::Consume(ExecContext& context, const Chunk& chunk) {
         memory += local->distinct_tables[d]->MemoryUsage();
     }
     local->memory.Update(memory);
+}
+
+bool HashAggregateState::IsSmallDictionary(const Column& column, size_t num_rows) {
+    return column.encoding() == ColumnEncoding::kDictionary && column.dictionary().size() <= num_rows;
+}
+
+// A dictionary-encoded key (a Parquet dictionary page, kept encoded by the scan): the groups of the
+// dictionary entries this chunk uses are looked up once each, and rows map through their codes.
+// Unused entries are skipped, so that they do not become groups.
+void HashAggregateState::FindGroupsOfDictionary(LocalAggregation& local, const Column& column, size_t num_rows) {
+    const Column& dictionary = column.dictionary();
+    const int32_t* codes = column.codes();
+    std::vector<int32_t> slot_of(dictionary.size(), -1);
+    std::vector<uint32_t> used;
+    for (size_t i = 0; i < num_rows; ++i) {
+        int32_t& slot = slot_of[codes[i]];
+        if (slot < 0) {
+            slot = static_cast<int32_t>(used.size());
+            used.push_back(static_cast<uint32_t>(codes[i]));
+        }
+    }
+    ColumnPtr entries = GatherRows(dictionary, used.data(), used.size());
+    std::vector<const Column*> keys{entries.get()};
+    std::vector<uint64_t> hashes(used.size());
+    std::vector<uint8_t*> rows(used.size());
+    HashKeyColumns(keys, used.size(), hashes.data());
+    local.table->FindOrCreate(keys, hashes.data(), used.size(), rows.data());
+    for (size_t i = 0; i < num_rows; ++i) {
+        int32_t slot = slot_of[codes[i]];
+        local.rows[i] = rows[slot];
+        local.hashes[i] = hashes[slot];
+    }
 }
 
 Chunk HashAggregateState::OutputChunk(const std::vector<uint8_t*>& rows, size_t begin, size_t end) const {
@@ -227,8 +265,12 @@ void HashAggregateSink::Consume(ExecContext& context, Chunk chunk, ChunkOrder or
     state_->Consume(context, chunk);
 }
 
-void HashAggregateSink::Finish(ExecContext& context) { state_->Finish(context); }
+void HashAggregateSink::Finish(ExecContext& context) {
+    state_->Finish(context);
+}
 
-std::unique_ptr<SourceOperator> HashAggregateSink::MakeSource() { return std::make_unique<AggregateSource>(state_); }
+std::unique_ptr<SourceOperator> HashAggregateSink::MakeSource() {
+    return std::make_unique<AggregateSource>(state_);
+}
 
 }  // namespace flashlake::exec

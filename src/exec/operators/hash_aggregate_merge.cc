@@ -22,8 +22,10 @@ void HashAggregateState::Finish(ExecContext& context) {
     distinct_memory_ = std::vector<MemoryCharge>(kNumPartitions);
     for (auto& charge : partition_memory_) charge.SetTracker(context.memory);
     for (auto& charge : distinct_memory_) charge.SetTracker(context.memory);
-    if (grouped()) FinishGrouped(context);
-    else FinishGlobal(context);
+    if (grouped())
+        FinishGrouped(context);
+    else
+        FinishGlobal(context);
 }
 
 void HashAggregateState::CombineStates(const std::vector<size_t>& aggregates, uint8_t** targets, uint8_t** sources,
@@ -115,7 +117,8 @@ void HashAggregateState::AggregateDistinct(size_t p, const DistinctSet& set, uin
             if (grouped()) {
                 int64_t* pointers = columns[0]->MutableData<int64_t>();
                 for (size_t i = 0; i < count; ++i) {
-                    pointers[i] = reinterpret_cast<int64_t>(RowLayout::Forward(reinterpret_cast<uint8_t*>(pointers[i])));
+                    pointers[i] =
+                        reinterpret_cast<int64_t>(RowLayout::Forward(reinterpret_cast<uint8_t*>(pointers[i])));
                 }
             }
             std::vector<const Column*> keys = Pointers(columns);

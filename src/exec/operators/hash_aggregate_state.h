@@ -48,6 +48,8 @@ public:
 
 private:
     bool grouped() const { return !groups_.empty(); }
+    static bool IsSmallDictionary(const Column& column, size_t num_rows);
+    void FindGroupsOfDictionary(LocalAggregation& local, const Column& column, size_t num_rows);
     void FinishGrouped(ExecContext& context);
     void FinishGlobal(ExecContext& context);
     // Merges partition p of every driver's table into one table (combining states of equal keys).
@@ -70,8 +72,8 @@ private:
     // Built by Finish.
     std::vector<std::unique_ptr<AggregateHashTable>> merged_;        // per partition; rows adopted
     std::vector<std::unique_ptr<AggregateHashTable>> owned_tables_;  // tables whose rows Finish created
-    std::vector<MemoryCharge> partition_memory_;  // merged tables, per partition
-    std::vector<MemoryCharge> distinct_memory_;   // DISTINCT de-duplication while it runs
+    std::vector<MemoryCharge> partition_memory_;                     // merged tables, per partition
+    std::vector<MemoryCharge> distinct_memory_;                      // DISTINCT de-duplication while it runs
     std::vector<std::vector<uint8_t*>> output_rows_;
 };
 

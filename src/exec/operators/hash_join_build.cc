@@ -11,7 +11,8 @@
 namespace flashlake::exec {
 
 JoinHashTable::JoinHashTable(std::vector<LogicalType> right_types, std::vector<planner::BoundExprPtr> keys)
-    : right_types_(std::move(right_types)), keys_(std::move(keys)),
+    : right_types_(std::move(right_types)),
+      keys_(std::move(keys)),
       locals_([] { return std::make_unique<LocalBuild>(); }) {}
 
 void JoinHashTable::Consume(ExecContext& context, const Chunk& chunk) {
@@ -33,7 +34,8 @@ void JoinHashTable::Finish(ExecContext& context) {
     for (const auto& local : locals) {
         for (const auto& chunk : local->chunks) num_rows_ += chunk.num_rows();
     }
-    if (num_rows_ >= kEnd) ThrowQueryError(ErrorCode::kNotSupported, "join build side of ", num_rows_, " rows is too large");
+    if (num_rows_ >= kEnd)
+        ThrowQueryError(ErrorCode::kNotSupported, "join build side of ", num_rows_, " rows is too large");
     // Concatenate the build rows into flat columns, dropping the chunks as they are copied.
     for (const auto& type : right_types_) columns_.push_back(Column::MakeFlat(type, 0));
     for (const auto& key : keys_) key_columns_.push_back(Column::MakeFlat(key->type, 0));
@@ -80,7 +82,8 @@ void JoinHashTable::Finish(ExecContext& context) {
     const size_t ranges = (num_rows_ + kRange - 1) / kRange;
     RunParallelTasks(context, ranges, [&](size_t range) {
         size_t begin = range * kRange, end = std::min(num_rows_, begin + kRange);
-        size_t null_cursor = std::lower_bound(null_key_rows_.begin(), null_key_rows_.end(), begin) - null_key_rows_.begin();
+        size_t null_cursor =
+            std::lower_bound(null_key_rows_.begin(), null_key_rows_.end(), begin) - null_key_rows_.begin();
         for (size_t r = begin; r < end; ++r) {
             if (null_cursor < null_key_rows_.size() && null_key_rows_[null_cursor] == r) {
                 ++null_cursor;

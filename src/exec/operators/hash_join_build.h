@@ -42,18 +42,17 @@ public:
     static constexpr uint32_t kEnd = UINT32_MAX;
     uint32_t ChainStart(uint64_t hash) const { return buckets_[hash & mask_] - 1; }
     uint32_t ChainNext(uint32_t row) const { return next_[row] - 1; }
+    void PrefetchBucket(uint64_t hash) const { __builtin_prefetch(&buckets_[hash & mask_]); }
     uint64_t RowHash(uint32_t row) const { return hashes_[row]; }
 
     // RIGHT/FULL joins: which build rows some probe row matched (set concurrently by probes).
-    void MarkMatched(uint32_t row) {
-        std::atomic_ref<uint8_t>(matched_[row]).store(1, std::memory_order_relaxed);
-    }
+    void MarkMatched(uint32_t row) { std::atomic_ref<uint8_t>(matched_[row]).store(1, std::memory_order_relaxed); }
     bool IsMatched(uint32_t row) const { return matched_[row] != 0; }
     void EnableMatchTracking() { track_matches_ = true; }
 
 private:
     struct LocalBuild {
-        std::vector<Chunk> chunks;           // right columns
+        std::vector<Chunk> chunks;                 // right columns
         std::vector<std::vector<ColumnPtr>> keys;  // evaluated keys, per chunk
         MemoryCharge memory;
         size_t bytes = 0;

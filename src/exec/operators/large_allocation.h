@@ -62,7 +62,8 @@ public:
     // `size` bytes aligned to `alignment` (a power of two, at most 64).
     uint8_t* Allocate(size_t size, size_t alignment) {
         uintptr_t aligned = (reinterpret_cast<uintptr_t>(cursor_) + alignment - 1) & ~(uintptr_t(alignment) - 1);
-        if (cursor_ == nullptr || aligned + size > reinterpret_cast<uintptr_t>(limit_)) return AllocateSlow(size, alignment);
+        if (cursor_ == nullptr || aligned + size > reinterpret_cast<uintptr_t>(limit_))
+            return AllocateSlow(size, alignment);
         cursor_ = reinterpret_cast<uint8_t*>(aligned + size);
         return reinterpret_cast<uint8_t*>(aligned);
     }

@@ -6,7 +6,9 @@
 namespace flashlake::exec {
 
 namespace {
-size_t AlignUp(size_t offset, size_t alignment) { return (offset + alignment - 1) / alignment * alignment; }
+size_t AlignUp(size_t offset, size_t alignment) {
+    return (offset + alignment - 1) / alignment * alignment;
+}
 }  // namespace
 
 RowLayout::RowLayout(std::vector<LogicalType> key_types,
@@ -90,6 +92,7 @@ size_t RowLayout::MatchKeys(const std::vector<const Column*>& keys, uint32_t* in
             const ValidityMask& validity = column.validity();
             const bool all_valid = validity.AllValid();
             for (size_t i = 0; i < count; ++i) {
+                if (k == 0 && i + 8 < count) __builtin_prefetch(rows[i + 8] + key_offset);
                 uint32_t r = input_rows[i];
                 uint8_t* row = rows[i];
                 bool valid = all_valid || validity.IsValid(r);

@@ -47,7 +47,9 @@ public:
         std::memcpy(&forward, row + sizeof(uint64_t), sizeof(forward));
         return forward;
     }
-    static void SetForward(uint8_t* row, uint8_t* forward) { std::memcpy(row + sizeof(uint64_t), &forward, sizeof(forward)); }
+    static void SetForward(uint8_t* row, uint8_t* forward) {
+        std::memcpy(row + sizeof(uint64_t), &forward, sizeof(forward));
+    }
 
     // Writes the keys of input rows input_rows[i] of the (flat) key columns into rows[i].
     void ScatterKeys(const std::vector<const Column*>& keys, const uint32_t* input_rows, uint8_t* const* rows,
@@ -62,8 +64,8 @@ public:
     // Appends the keys of `rows` to flat columns `out` (one per key). With copy_strings, long
     // string bytes are copied into the columns' heaps (output that outlives the table); without,
     // the views keep pointing into the table's arena (merging while the table is alive).
-    void GatherKeys(uint8_t* const* rows, size_t count, size_t first_key, size_t num_keys,
-                    std::vector<ColumnPtr>& out, bool copy_strings) const;
+    void GatherKeys(uint8_t* const* rows, size_t count, size_t first_key, size_t num_keys, std::vector<ColumnPtr>& out,
+                    bool copy_strings) const;
 
     // Runs every aggregate's initialize on the states of `rows`.
     void InitializeStates(uint8_t* const* rows, size_t count) const;

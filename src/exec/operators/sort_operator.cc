@@ -21,7 +21,8 @@ struct LocalSort {
 class SortState {
 public:
     explicit SortState(const std::vector<planner::BoundOrderBy>& order_by)
-        : encoder_(order_by), locals_([] { return std::make_unique<LocalSort>(); }),
+        : encoder_(order_by),
+          locals_([] { return std::make_unique<LocalSort>(); }),
           output_(std::make_shared<OrderedOutput>()) {
         for (const auto& item : order_by) order_by_.push_back(item.expression->Clone());
     }
@@ -60,9 +61,13 @@ SortSink::SortSink(const std::vector<planner::BoundOrderBy>& order_by)
 
 SortSink::~SortSink() = default;
 
-void SortSink::Consume(ExecContext& context, Chunk chunk, ChunkOrder order) { state_->Consume(context, chunk); }
+void SortSink::Consume(ExecContext& context, Chunk chunk, ChunkOrder order) {
+    state_->Consume(context, chunk);
+}
 
-void SortSink::Finish(ExecContext& context) { state_->Finish(context); }
+void SortSink::Finish(ExecContext& context) {
+    state_->Finish(context);
+}
 
 std::unique_ptr<SourceOperator> SortSink::MakeSource() {
     return std::make_unique<OrderedOutputSource>(state_->output());

@@ -25,11 +25,12 @@ struct RowComparator {
     }
 };
 
-// The first 8 encoded bytes as a big-endian number, so most comparisons are one integer compare.
-uint64_t Prefix(const uint8_t* key, size_t width) {
-    uint64_t prefix = 0;
-    for (size_t i = 0; i < 8; ++i) prefix = (prefix << 8) | (i < width ? key[i] : 0);
-    return prefix;
+// Encoded bytes [offset, offset + 8) as a big-endian number (zero past the key's end), so that
+// most comparisons are integer compares.
+uint64_t PrefixWord(const uint8_t* key, size_t width, size_t offset) {
+    uint64_t word = 0;
+    for (size_t i = offset; i < offset + 8; ++i) word = (word << 8) | (i < width ? key[i] : 0);
+    return word;
 }
 
 }  // namespace
@@ -68,16 +69,23 @@ void SortedRun::Append(const SortKeyEncoder& encoder, const std::vector<ColumnPt
 
 void SortedRun::Sort(const SortKeyEncoder& encoder) {
     const size_t width = encoder.width();
+    // The first 16 encoded bytes ride along with the row number: keys up to 16 bytes (a BIGINT or
+    // DATE key with its null byte, two INT keys) sort without touching the encoded array.
     struct Entry {
-        uint64_t prefix;
+        uint64_t high;
+        uint64_t low;
         uint32_t row;
     };
     std::vector<Entry> entries(rows);
-    for (uint32_t r = 0; r < rows; ++r) entries[r] = {Prefix(encoded.data() + size_t{r} * width, width), r};
+    for (uint32_t r = 0; r < rows; ++r) {
+        const uint8_t* key = encoded.data() + size_t{r} * width;
+        entries[r] = {PrefixWord(key, width, 0), PrefixWord(key, width, 8), r};
+    }
     RowComparator compare{encoder, width};
-    const bool prefix_decides = width <= 8 && !has_long_strings;
+    const bool prefix_decides = width <= 16 && !has_long_strings;
     std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
-        if (a.prefix != b.prefix) return a.prefix < b.prefix;
+        if (a.high != b.high) return a.high < b.high;
+        if (a.low != b.low) return a.low < b.low;
         if (prefix_decides) return false;
         return compare(*this, a.row, *this, b.row) < 0;
     });

@@ -26,8 +26,10 @@ struct LocalTopN {
 class TopNState {
 public:
     TopNState(const std::vector<planner::BoundOrderBy>& order_by, int64_t limit)
-        : encoder_(order_by), limit_(static_cast<size_t>(limit)),
-          locals_([] { return std::make_unique<LocalTopN>(); }), output_(std::make_shared<OrderedOutput>()) {
+        : encoder_(order_by),
+          limit_(static_cast<size_t>(limit)),
+          locals_([] { return std::make_unique<LocalTopN>(); }),
+          output_(std::make_shared<OrderedOutput>()) {
         for (const auto& item : order_by) order_by_.push_back(item.expression->Clone());
     }
 
@@ -56,7 +58,8 @@ public:
                 int order = std::memcmp(local->encoded.data() + size_t{r} * width, local->threshold.data(), width);
                 if (order < 0 || (order == 0 && long_strings)) {
                     selection.Append(r);
-                    kept.insert(kept.end(), local->encoded.begin() + r * width, local->encoded.begin() + (r + 1) * width);
+                    kept.insert(kept.end(), local->encoded.begin() + r * width,
+                                local->encoded.begin() + (r + 1) * width);
                 }
             }
             if (selection.empty()) return;
@@ -101,9 +104,13 @@ TopNSink::TopNSink(const std::vector<planner::BoundOrderBy>& order_by, int64_t l
 
 TopNSink::~TopNSink() = default;
 
-void TopNSink::Consume(ExecContext& context, Chunk chunk, ChunkOrder order) { state_->Consume(context, chunk); }
+void TopNSink::Consume(ExecContext& context, Chunk chunk, ChunkOrder order) {
+    state_->Consume(context, chunk);
+}
 
-void TopNSink::Finish(ExecContext& context) { state_->Finish(context); }
+void TopNSink::Finish(ExecContext& context) {
+    state_->Finish(context);
+}
 
 std::unique_ptr<SourceOperator> TopNSink::MakeSource() {
     return std::make_unique<OrderedOutputSource>(state_->output());

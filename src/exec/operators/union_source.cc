@@ -8,7 +8,8 @@ constexpr int kBranchShift = 40;
 
 class BranchMorsel : public Morsel {
 public:
-    BranchMorsel(UnionSource::Branch& branch, std::unique_ptr<Morsel> inner) : branch_(branch), inner_(std::move(inner)) {}
+    BranchMorsel(UnionSource::Branch& branch, std::unique_ptr<Morsel> inner)
+        : branch_(branch), inner_(std::move(inner)) {}
 
     bool Next(ExecContext& context, Chunk& chunk) override {
         while (!branch_.done.load(std::memory_order_relaxed) && inner_->Next(context, chunk)) {

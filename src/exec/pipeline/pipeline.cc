@@ -87,8 +87,10 @@ Status RunPipeline(Pipeline& pipeline, ExecContext& context) {
         std::unique_ptr<SourceOperator> remaining;
         FL_RETURN_NOT_OK(Guarded(context, [&] { remaining = draining->TakeRemaining(context); }));
         if (!remaining) continue;
-        DriverRun tail{remaining.get(), {run.operators.begin() + static_cast<std::ptrdiff_t>(i) + 1, run.operators.end()},
-                       pipeline.sink, (uint64_t{i} + 1) << 56};
+        DriverRun tail{remaining.get(),
+                       {run.operators.begin() + static_cast<std::ptrdiff_t>(i) + 1, run.operators.end()},
+                       pipeline.sink,
+                       (uint64_t{i} + 1) << 56};
         FL_RETURN_NOT_OK(RunDrivers(tail, context));
     }
     return Guarded(context, [&] { pipeline.sink->Finish(context); });

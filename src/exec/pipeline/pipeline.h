@@ -14,7 +14,7 @@ namespace flashlake::exec {
 struct Pipeline {
     std::unique_ptr<SourceOperator> source;
     std::vector<std::unique_ptr<StreamOperator>> operators;
-    SinkOperator* sink = nullptr;             // the result collector, or owned_sink
+    SinkOperator* sink = nullptr;              // the result collector, or owned_sink
     std::unique_ptr<SinkOperator> owned_sink;  // a breaker's sink
     // Pipelines that must have finished before this one starts: those whose sinks feed its source
     // and those that build the hash tables its joins probe.

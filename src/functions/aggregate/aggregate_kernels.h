@@ -74,7 +74,7 @@ void SetStateOperations(BoundAggregateFunction& function, const Op& op) {
     function.finalize = [op](uint8_t** states, size_t count, Column& result) {
         for (size_t i = 0; i < count; ++i) op.Finalize(StateAt<State>(states, i), result, i);
     };
-    if constexpr (requires(State& state) { Op::Destroy(state); }) {
+    if constexpr (requires(State & state) { Op::Destroy(state); }) {
         function.destroy = [](uint8_t** states, size_t count) {
             for (size_t i = 0; i < count; ++i) Op::Destroy(StateAt<State>(states, i));
         };

@@ -104,7 +104,8 @@ int64_t Estimate(const HllState& state) {
     } else {
         zeros = kRegisters - state.sparse_size;
         sum = zeros;
-        for (uint32_t i = 0; i < state.sparse_size; ++i) sum += std::ldexp(1.0, -static_cast<int>(state.sparse[i] & 0xff));
+        for (uint32_t i = 0; i < state.sparse_size; ++i)
+            sum += std::ldexp(1.0, -static_cast<int>(state.sparse[i] & 0xff));
     }
     double alpha = 0.7213 / (1 + 1.079 / m);
     double estimate = alpha * m * m / sum;

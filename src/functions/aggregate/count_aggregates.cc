@@ -11,9 +11,7 @@ namespace {
 struct CountOp {
     using State = int64_t;
     void Combine(State& target, const State& source) const { target += source; }
-    void Finalize(const State& state, Column& result, size_t row) const {
-        result.MutableData<int64_t>()[row] = state;
-    }
+    void Finalize(const State& state, Column& result, size_t row) const { result.MutableData<int64_t>()[row] = state; }
 };
 
 // True when row `row` of a flat or constant column is not NULL.

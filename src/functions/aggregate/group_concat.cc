@@ -100,6 +100,8 @@ Result<BoundAggregateFunction> BindGroupConcat(const std::vector<LogicalType>& a
 
 }  // namespace
 
-void RegisterGroupConcat(AggregateRegistry& registry) { registry.RegisterAggregate("group_concat", BindGroupConcat); }
+void RegisterGroupConcat(AggregateRegistry& registry) {
+    registry.RegisterAggregate("group_concat", BindGroupConcat);
+}
 
 }  // namespace flashlake::functions

@@ -49,14 +49,12 @@ struct MinMaxOp {
         if (source.has_value) Update(target, source.slot.Get());
     }
     void Finalize(const State& state, Column& result, size_t row) const {
-        if (state.has_value) WriteValue<T>(result, row, state.slot.Get());
-        else result.SetNull(row);
+        if (state.has_value)
+            WriteValue<T>(result, row, state.slot.Get());
+        else
+            result.SetNull(row);
     }
-    static void Destroy(State& state)
-        requires std::is_same_v<T, StringView>
-    {
-        state.slot.Free();
-    }
+    static void Destroy(State& state) requires std::is_same_v<T, StringView> { state.slot.Free(); }
 };
 
 template <typename T>
@@ -74,14 +72,12 @@ struct AnyValueOp {
         if (source.has_value) Update(target, source.slot.Get());
     }
     void Finalize(const State& state, Column& result, size_t row) const {
-        if (state.has_value) WriteValue<T>(result, row, state.slot.Get());
-        else result.SetNull(row);
+        if (state.has_value)
+            WriteValue<T>(result, row, state.slot.Get());
+        else
+            result.SetNull(row);
     }
-    static void Destroy(State& state)
-        requires std::is_same_v<T, StringView>
-    {
-        state.slot.Free();
-    }
+    static void Destroy(State& state) requires std::is_same_v<T, StringView> { state.slot.Free(); }
 };
 
 // A value of any physical type, chosen at bind time: raw bytes, or an owned string.
@@ -113,14 +109,18 @@ struct ByOp {
         size_t physical_row = column.encoding() == ColumnEncoding::kConstant ? 0 : row;
         x.is_null = !column.validity().IsValid(physical_row);
         if (x.is_null) return;
-        if (x_is_string) x.string.Assign(column.Data<StringView>()[physical_row]);
-        else std::memcpy(x.raw, column.Data<uint8_t>() + physical_row * x_size, x_size);
+        if (x_is_string)
+            x.string.Assign(column.Data<StringView>()[physical_row]);
+        else
+            std::memcpy(x.raw, column.Data<uint8_t>() + physical_row * x_size, x_size);
     }
     void CopyX(AnyTypeValue& target, const AnyTypeValue& source) const {
         target.is_null = source.is_null;
         if (source.is_null) return;
-        if (x_is_string) target.string.Assign(source.string.view);
-        else std::memcpy(target.raw, source.raw, x_size);
+        if (x_is_string)
+            target.string.Assign(source.string.view);
+        else
+            std::memcpy(target.raw, source.raw, x_size);
     }
     void Combine(State& target, const State& source) const {
         if (!source.has_value) return;
@@ -197,17 +197,17 @@ Result<BoundAggregateFunction> BindBy(const char* name, const std::vector<Logica
 }  // namespace
 
 void RegisterMinMaxAggregates(AggregateRegistry& registry) {
-    registry.RegisterAggregate("min", [](const std::vector<LogicalType>& types) {
-        return BindMinMax<MinMaxOp, false>("min", types);
-    });
-    registry.RegisterAggregate("max", [](const std::vector<LogicalType>& types) {
-        return BindMinMax<MinMaxOp, true>("max", types);
-    });
+    registry.RegisterAggregate(
+        "min", [](const std::vector<LogicalType>& types) { return BindMinMax<MinMaxOp, false>("min", types); });
+    registry.RegisterAggregate(
+        "max", [](const std::vector<LogicalType>& types) { return BindMinMax<MinMaxOp, true>("max", types); });
     registry.RegisterAggregate("any_value", [](const std::vector<LogicalType>& types) {
         return BindMinMax<AnyValueOf, false>("any_value", types);
     });
-    registry.RegisterAggregate("max_by", [](const std::vector<LogicalType>& types) { return BindBy<true>("max_by", types); });
-    registry.RegisterAggregate("min_by", [](const std::vector<LogicalType>& types) { return BindBy<false>("min_by", types); });
+    registry.RegisterAggregate("max_by",
+                               [](const std::vector<LogicalType>& types) { return BindBy<true>("max_by", types); });
+    registry.RegisterAggregate("min_by",
+                               [](const std::vector<LogicalType>& types) { return BindBy<false>("min_by", types); });
 }
 
 }  // namespace flashlake::functions

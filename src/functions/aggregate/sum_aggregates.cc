@@ -127,8 +127,10 @@ bool IsSmallInteger(const LogicalType& type) {
         case TypeId::kTinyInt:
         case TypeId::kSmallInt:
         case TypeId::kInt:
-        case TypeId::kBigInt: return true;
-        default: return false;
+        case TypeId::kBigInt:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -144,9 +146,9 @@ Result<BoundAggregateFunction> BindSum(const std::vector<LogicalType>& argument_
     }
     if (input.IsFloating()) return MakeNumeric("sum", input, LogicalType::Double(), SumOp<double>{nullptr});
     if (input.id() == TypeId::kDecimal) {
-        return MakeNumeric("sum", input, LogicalType::Decimal(kMaxDecimalPrecision, input.scale()),
-                           SumOp<int128_t>{"DECIMAL overflow in SUM: the result does not fit DECIMAL(38)",
-                                           kMaxDecimalPrecision});
+        return MakeNumeric(
+            "sum", input, LogicalType::Decimal(kMaxDecimalPrecision, input.scale()),
+            SumOp<int128_t>{"DECIMAL overflow in SUM: the result does not fit DECIMAL(38)", kMaxDecimalPrecision});
     }
     return NoMatchingOverload("sum", argument_types);
 }
@@ -154,7 +156,8 @@ Result<BoundAggregateFunction> BindSum(const std::vector<LogicalType>& argument_
 Result<BoundAggregateFunction> BindAvg(const std::vector<LogicalType>& argument_types) {
     if (argument_types.size() != 1) return NoMatchingOverload("avg", argument_types);
     const LogicalType& input = argument_types[0];
-    if (input.id() == TypeId::kNull) return MakeNumeric("avg", LogicalType::Double(), LogicalType::Double(), AvgOp<double>{});
+    if (input.id() == TypeId::kNull)
+        return MakeNumeric("avg", LogicalType::Double(), LogicalType::Double(), AvgOp<double>{});
     if (IsSmallInteger(input) || input.id() == TypeId::kLargeInt) {
         return MakeNumeric("avg", input, LogicalType::Double(), AvgOp<int128_t>{});
     }

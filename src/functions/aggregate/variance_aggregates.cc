@@ -82,9 +82,8 @@ Result<BoundAggregateFunction> BindVariance(const char* name, Moment moment,
 }
 
 void Register(AggregateRegistry& registry, const char* name, Moment moment) {
-    registry.RegisterAggregate(name, [name, moment](const std::vector<LogicalType>& types) {
-        return BindVariance(name, moment, types);
-    });
+    registry.RegisterAggregate(
+        name, [name, moment](const std::vector<LogicalType>& types) { return BindVariance(name, moment, types); });
 }
 
 }  // namespace

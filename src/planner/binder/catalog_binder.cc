@@ -5,6 +5,7 @@
 #include "common/query_error.h"
 #include "planner/binder/binder.h"
 #include "sql/parser/parser.h"
+#include "types/cast.h"
 
 namespace flashlake::planner {
 
@@ -54,8 +55,37 @@ LogicalOperatorPtr Binder::BindCatalogObject(const sql::TableRef& ref, BindScope
     }
     auto entry = catalog_->GetTable(database, name);
     ThrowIfError(entry.status());
-    ThrowQueryError(ErrorCode::kNotSupported, "reading table '", database, ".", name,
-                    "' needs the lake scan, which is not wired into queries yet");
+    auto spec = std::make_shared<TableScanSpec>();
+    spec->table_name = entry->database + "." + entry->name;
+    spec->table_path = entry->path;
+    if (table.time_travel != sql::TimeTravelKind::kNone) {
+        BindScope none;
+        BoundExprPtr point = BindExpression(*table.time_travel_value, none, "time travel");
+        Value value = point->IsConstant() ? point->constant : Value();
+        if (table.time_travel == sql::TimeTravelKind::kVersion) {
+            auto id = CastValue(value, LogicalType::BigInt(), true);
+            if (!id.ok() || id->is_null()) ThrowQueryError(ErrorCode::kInvalidArgument, "FOR VERSION AS OF needs a snapshot id");
+            spec->snapshot_id = id->GetInt64();
+        } else {
+            auto when = CastValue(value, LogicalType::DateTime(), true);
+            if (!when.ok() || when->is_null()) {
+                ThrowQueryError(ErrorCode::kInvalidArgument, "FOR TIMESTAMP AS OF needs a datetime, got '", value.ToString(), "'");
+            }
+            spec->timestamp_millis = when->GetInt64() / 1000;
+        }
+    }
+    auto scan = std::make_unique<LogicalOperator>(LogicalOperatorKind::kTableScan);
+    for (const auto& field : entry->schema.fields) {
+        auto type = field.type.ToLogicalType();
+        if (!type.ok()) continue;  // nested columns are not readable yet; the others are
+        spec->columns.push_back(field.name);
+        scan->names.push_back(field.name);
+        scan->types.push_back(*type);
+        scope.columns.push_back({alias, field.name, *type});
+    }
+    scan->estimated_rows = 1e6;
+    scan->table_scan = std::move(spec);
+    return scan;
 }
 
 }  // namespace flashlake::planner

@@ -15,6 +15,7 @@ const char* LogicalOperatorName(LogicalOperatorKind kind) {
         case LogicalOperatorKind::kSort: return "SORT";
         case LogicalOperatorKind::kJoin: return "JOIN";
         case LogicalOperatorKind::kUnion: return "UNION";
+        case LogicalOperatorKind::kTableScan: return "TABLE_SCAN";
     }
     return "?";
 }
@@ -76,6 +77,11 @@ std::string LogicalOperator::ToString(bool verbose, int depth) const {
             break;
         }
         case LogicalOperatorKind::kUnion: line += distinct ? " DISTINCT" : " ALL"; break;
+        case LogicalOperatorKind::kTableScan:
+            line += " " + table_scan->table_name;
+            if (table_scan->snapshot_id) line += " VERSION " + std::to_string(*table_scan->snapshot_id);
+            if (table_scan->timestamp_millis) line += " TIMESTAMP " + std::to_string(*table_scan->timestamp_millis);
+            break;
     }
     if (verbose) {
         char estimate[64];

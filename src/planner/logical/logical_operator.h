@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,17 @@ enum class LogicalOperatorKind {
     kSort,        // child rows ordered by `order_by`; with limit >= 0 only the first `limit` (top-N)
     kJoin,        // `join_type` of children[0] (left/probe) and children[1] (right/build)
     kUnion,       // children's rows one after another (UNION ALL); `distinct` removes duplicates
+    kTableScan,   // rows of a lake table (`table_scan`)
+};
+
+// What a scan of a lake table reads: the table directory, which snapshot (latest, or time
+// travel), and the columns in output order.
+struct TableScanSpec {
+    std::string table_name;  // db.table, for EXPLAIN
+    std::string table_path;
+    std::optional<int64_t> snapshot_id;
+    std::optional<int64_t> timestamp_millis;
+    std::vector<std::string> columns;
 };
 
 enum class JoinType { kInner, kLeft, kRight, kFull, kCross, kSemi, kAnti };
@@ -52,6 +64,7 @@ struct LogicalOperator {
     int64_t limit = -1;                                // kLimit; -1 = none
     int64_t offset = 0;                                // kLimit
     std::shared_ptr<const FileScanSpec> file_scan;     // kFileScan
+    std::shared_ptr<const TableScanSpec> table_scan;   // kTableScan
     std::vector<BoundExprPtr> groups;                  // kAggregate: GROUP BY keys over the child
     std::vector<BoundAggregate> aggregates;            // kAggregate
     std::vector<BoundOrderBy> order_by;                // kSort

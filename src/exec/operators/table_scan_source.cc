@@ -1,0 +1,54 @@
+#include "exec/operators/table_scan_source.h"
+
+#include "common/query_error.h"
+#include "lake/read/split_reader.h"
+#include "lake/read/table_scan.h"
+
+namespace flashlake::exec {
+
+namespace {
+
+class SplitMorsel : public Morsel {
+public:
+    explicit SplitMorsel(std::unique_ptr<lake::SplitReader> reader) : reader_(std::move(reader)) {}
+    bool Next(ExecContext& context, Chunk& chunk) override {
+        auto more = reader_->Next(&chunk);
+        if (!more.ok()) ThrowQueryError(more.status().code(), more.status().message());
+        return *more;
+    }
+
+private:
+    std::unique_ptr<lake::SplitReader> reader_;
+};
+
+}  // namespace
+
+TableScanSource::TableScanSource(std::shared_ptr<const planner::TableScanSpec> spec, io::FileSystem* fs)
+    : spec_(std::move(spec)), fs_(fs) {}
+
+TableScanSource::~TableScanSource() = default;
+
+void TableScanSource::Plan() {
+    std::lock_guard lock(plan_mutex_);
+    if (plan_) return;
+    lake::ScanOptions options;
+    options.snapshot_id = spec_->snapshot_id;
+    options.timestamp_millis = spec_->timestamp_millis;
+    options.projection = spec_->columns;
+    lake::TableScan scan(fs_, spec_->table_path, options);
+    auto plan = scan.Plan();
+    if (!plan.ok()) ThrowQueryError(plan.status().code(), "table ", spec_->table_name, ": ", plan.status().message());
+    plan_ = std::make_unique<lake::ScanPlan>(std::move(plan).value());
+}
+
+std::unique_ptr<Morsel> TableScanSource::NextMorsel(ExecContext& context, uint64_t& morsel_index) {
+    Plan();
+    size_t index = next_.fetch_add(1);
+    if (index >= plan_->splits.size()) return nullptr;
+    morsel_index = index;
+    auto reader = lake::SplitReader::Make(fs_, plan_->splits[index]);
+    if (!reader.ok()) ThrowQueryError(reader.status().code(), "table ", spec_->table_name, ": ", reader.status().message());
+    return std::make_unique<SplitMorsel>(std::move(reader).value());
+}
+
+}  // namespace flashlake::exec
