@@ -154,7 +154,8 @@ inline planner::BoundOrderBy OrderBy(planner::BoundExprPtr expression, bool asce
     return item;
 }
 
-inline LogicalOperatorPtr Sort(LogicalOperatorPtr child, std::vector<planner::BoundOrderBy> order_by, int64_t limit = -1) {
+inline LogicalOperatorPtr Sort(LogicalOperatorPtr child, std::vector<planner::BoundOrderBy> order_by,
+                               int64_t limit = -1) {
     auto node = std::make_unique<LogicalOperator>(LogicalOperatorKind::kSort);
     node->types = child->types;
     node->names = child->names;
@@ -187,7 +188,8 @@ std::vector<T> List(T first, Rest... rest) {
 namespace flashlake::exec::testing {
 
 inline LogicalOperatorPtr Join(LogicalOperatorPtr left, LogicalOperatorPtr right, planner::JoinType type,
-                               std::vector<planner::BoundExprPtr> left_keys, std::vector<planner::BoundExprPtr> right_keys,
+                               std::vector<planner::BoundExprPtr> left_keys,
+                               std::vector<planner::BoundExprPtr> right_keys,
                                std::vector<planner::BoundExprPtr> residual = {}, bool null_aware = false) {
     auto node = std::make_unique<LogicalOperator>(LogicalOperatorKind::kJoin);
     node->types = left->types;

@@ -1,8 +1,9 @@
+#include "exec/operators/hash_aggregate.h"
+
 #include <map>
 #include <set>
 
 #include "common/memory_tracker.h"
-#include "exec/operators/hash_aggregate.h"
 #include "exec_test_util.h"
 
 namespace flashlake::exec {
@@ -10,11 +11,21 @@ namespace {
 
 using namespace testing;
 
-Value I(int64_t v) { return Value::Int(static_cast<int32_t>(v)); }
-Value B(int64_t v) { return Value::BigInt(v); }
-Value S(const std::string& v) { return Value::Varchar(v); }
-Value NullInt() { return Value::Null(LogicalType::Int()); }
-Value NullStr() { return Value::Null(LogicalType::Varchar()); }
+Value I(int64_t v) {
+    return Value::Int(static_cast<int32_t>(v));
+}
+Value B(int64_t v) {
+    return Value::BigInt(v);
+}
+Value S(const std::string& v) {
+    return Value::Varchar(v);
+}
+Value NullInt() {
+    return Value::Null(LogicalType::Int());
+}
+Value NullStr() {
+    return Value::Null(LogicalType::Varchar());
+}
 
 template <typename... E>
 std::vector<planner::BoundExprPtr> Exprs(E... e) {
@@ -33,21 +44,23 @@ std::vector<planner::BoundAggregate> Aggs(A... a) {
 class HashAggregateTest : public ExecTest {};
 
 TEST_F(HashAggregateTest, GroupByWithNullKeyGroup) {
-    auto values = Values({LogicalType::Int(), LogicalType::Int()},
-                         {{I(1), I(10)}, {I(2), I(20)}, {I(1), NullInt()}, {NullInt(), I(5)}, {NullInt(), I(6)}, {I(2), I(1)}});
+    auto values =
+        Values({LogicalType::Int(), LogicalType::Int()},
+               {{I(1), I(10)}, {I(2), I(20)}, {I(1), NullInt()}, {NullInt(), I(5)}, {NullInt(), I(6)}, {I(2), I(1)}});
     auto plan = Aggregate(std::move(values), Exprs(Col(0, LogicalType::Int())),
                           Aggs(Agg("sum", Exprs(Col(1, LogicalType::Int()))), Agg("count", {}),
                                Agg("count", Exprs(Col(1, LogicalType::Int())))));
     EXPECT_EQ(Lines(*plan), (std::vector<std::string>{"1 | 10 | 2 | 1", "2 | 21 | 2 | 2", "NULL | 11 | 2 | 2"}));
-    EXPECT_EQ(Lines(*plan, true, 1), (std::vector<std::string>{"1 | 10 | 2 | 1", "2 | 21 | 2 | 2", "NULL | 11 | 2 | 2"}));
+    EXPECT_EQ(Lines(*plan, true, 1),
+              (std::vector<std::string>{"1 | 10 | 2 | 1", "2 | 21 | 2 | 2", "NULL | 11 | 2 | 2"}));
 }
 
 TEST_F(HashAggregateTest, GlobalAggregateOverEmptyInputGivesOneRow) {
     auto values = Values({LogicalType::Int()}, {});
-    auto plan = Aggregate(std::move(values), {},
-                          Aggs(Agg("count", {}), Agg("sum", Exprs(Col(0, LogicalType::Int()))),
-                               Agg("max", Exprs(Col(0, LogicalType::Int()))),
-                               Agg("count", Exprs(Col(0, LogicalType::Int())), true)));
+    auto plan = Aggregate(
+        std::move(values), {},
+        Aggs(Agg("count", {}), Agg("sum", Exprs(Col(0, LogicalType::Int()))),
+             Agg("max", Exprs(Col(0, LogicalType::Int()))), Agg("count", Exprs(Col(0, LogicalType::Int())), true)));
     EXPECT_EQ(Lines(*plan), (std::vector<std::string>{"0 | NULL | NULL | 0"}));
     EXPECT_EQ(Lines(*plan, true, 1), (std::vector<std::string>{"0 | NULL | NULL | 0"}));
 }
@@ -67,8 +80,9 @@ TEST_F(HashAggregateTest, MultipleKeysOfMixedTypes) {
                           {NullStr(), I(2), Value::Double(5)},
                           {NullStr(), NullInt(), Value::Double(6)},
                           {NullStr(), NullInt(), Value::Double(7)}});
-    auto plan = Aggregate(std::move(values), Exprs(Col(0, LogicalType::Varchar()), Col(1, LogicalType::Int())),
-                          Aggs(Agg("sum", Exprs(Col(2, LogicalType::Double()))), Agg("min", Exprs(Col(0, LogicalType::Varchar())))));
+    auto plan = Aggregate(
+        std::move(values), Exprs(Col(0, LogicalType::Varchar()), Col(1, LogicalType::Int())),
+        Aggs(Agg("sum", Exprs(Col(2, LogicalType::Double()))), Agg("min", Exprs(Col(0, LogicalType::Varchar())))));
     EXPECT_EQ(Lines(*plan), (std::vector<std::string>{
                                 "NULL | 2 | 5 | NULL",
                                 "NULL | NULL | 13 | NULL",
@@ -80,17 +94,18 @@ TEST_F(HashAggregateTest, MultipleKeysOfMixedTypes) {
 
 TEST_F(HashAggregateTest, DistinctAggregatesGroupedAndGlobal) {
     std::vector<std::vector<Value>> rows = {
-        {S("x"), I(1), I(7)}, {S("x"), I(1), I(7)}, {S("x"), I(2), I(7)}, {S("x"), NullInt(), I(8)},
+        {S("x"), I(1), I(7)}, {S("x"), I(1), I(7)}, {S("x"), I(2), I(7)},           {S("x"), NullInt(), I(8)},
         {S("y"), I(5), I(1)}, {S("y"), I(5), I(2)}, {S("z"), NullInt(), NullInt()},
     };
     auto types = std::vector<LogicalType>{LogicalType::Varchar(), LogicalType::Int(), LogicalType::Int()};
-    auto grouped = Aggregate(Values(types, rows), Exprs(Col(0, LogicalType::Varchar())),
-                             Aggs(Agg("count", Exprs(Col(1, LogicalType::Int())), true),
-                                  Agg("sum", Exprs(Col(1, LogicalType::Int())), true),
-                                  Agg("sum", Exprs(Col(1, LogicalType::Int()))),
-                                  Agg("count", Exprs(Col(1, LogicalType::Int()), Col(2, LogicalType::Int())), true),
-                                  Agg("count", Exprs(Col(2, LogicalType::Int())), true)));
-    std::vector<std::string> expected = {"x | 2 | 3 | 4 | 2 | 2", "y | 1 | 5 | 10 | 2 | 2", "z | 0 | NULL | NULL | 0 | 0"};
+    auto grouped = Aggregate(
+        Values(types, rows), Exprs(Col(0, LogicalType::Varchar())),
+        Aggs(Agg("count", Exprs(Col(1, LogicalType::Int())), true), Agg("sum", Exprs(Col(1, LogicalType::Int())), true),
+             Agg("sum", Exprs(Col(1, LogicalType::Int()))),
+             Agg("count", Exprs(Col(1, LogicalType::Int()), Col(2, LogicalType::Int())), true),
+             Agg("count", Exprs(Col(2, LogicalType::Int())), true)));
+    std::vector<std::string> expected = {"x | 2 | 3 | 4 | 2 | 2", "y | 1 | 5 | 10 | 2 | 2",
+                                         "z | 0 | NULL | NULL | 0 | 0"};
     EXPECT_EQ(Lines(*grouped), expected);
     EXPECT_EQ(Lines(*grouped, true, 1), expected);
 
@@ -110,7 +125,8 @@ TEST_F(HashAggregateTest, GroupConcatDistinctAndApproxCount) {
 }
 
 // Runs an aggregation over ready chunks with a pipeline per side, as the executor connects them.
-std::vector<Chunk> RunAggregation(ThreadPool& pool, std::vector<Chunk> input, const std::vector<planner::BoundExprPtr>& groups,
+std::vector<Chunk> RunAggregation(ThreadPool& pool, std::vector<Chunk> input,
+                                  const std::vector<planner::BoundExprPtr>& groups,
                                   const std::vector<planner::BoundAggregate>& aggregates, size_t parallelism,
                                   MemoryTracker* memory = nullptr, Status* status_out = nullptr) {
     ExecContext context;
@@ -131,8 +147,10 @@ std::vector<Chunk> RunAggregation(ThreadPool& pool, std::vector<Chunk> input, co
     graph.pipelines.push_back(std::move(input_pipeline));
     graph.pipelines.push_back(std::move(output));
     Status status = RunPipelineGraph(graph, context);
-    if (status_out != nullptr) *status_out = status;
-    else EXPECT_TRUE(status.ok()) << status.ToString();
+    if (status_out != nullptr)
+        *status_out = status;
+    else
+        EXPECT_TRUE(status.ok()) << status.ToString();
     return collector.TakeChunks();
 }
 
@@ -182,8 +200,8 @@ TEST_F(HashAggregateTest, ManyGroupsWithParallelDriversMatchReference) {
 TEST_F(HashAggregateTest, GlobalCountDistinctAcrossDrivers) {
     const size_t rows = 200000;
     std::vector<Chunk> input = ManyGroupsInput(rows, 10);
-    auto aggregates = Aggs(Agg("count", Exprs(Col(1, LogicalType::BigInt())), true), Agg("sum", Exprs(Col(1, LogicalType::BigInt())), true),
-                           Agg("count", {}));
+    auto aggregates = Aggs(Agg("count", Exprs(Col(1, LogicalType::BigInt())), true),
+                           Agg("sum", Exprs(Col(1, LogicalType::BigInt())), true), Agg("count", {}));
     std::vector<Chunk> output = RunAggregation(pool_, input, {}, aggregates, 4);
     ASSERT_EQ(output.size(), 1u);
     ASSERT_EQ(output[0].num_rows(), 1u);

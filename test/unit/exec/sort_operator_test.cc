@@ -7,10 +7,18 @@ namespace {
 
 using namespace testing;
 
-Value I(int64_t v) { return Value::Int(static_cast<int32_t>(v)); }
-Value S(const std::string& v) { return Value::Varchar(v); }
-Value NullInt() { return Value::Null(LogicalType::Int()); }
-Value NullStr() { return Value::Null(LogicalType::Varchar()); }
+Value I(int64_t v) {
+    return Value::Int(static_cast<int32_t>(v));
+}
+Value S(const std::string& v) {
+    return Value::Varchar(v);
+}
+Value NullInt() {
+    return Value::Null(LogicalType::Int());
+}
+Value NullStr() {
+    return Value::Null(LogicalType::Varchar());
+}
 
 class SortTest : public ExecTest {};
 
@@ -21,15 +29,16 @@ std::vector<std::vector<Value>> MixedRows() {
 TEST_F(SortTest, MultipleKeysAscDescAndNullPlacement) {
     auto types = std::vector<LogicalType>{LogicalType::Int(), LogicalType::Varchar()};
     // ORDER BY c0 ASC NULLS FIRST, c1 DESC
-    auto plan = Sort(Values(types, MixedRows()),
-                     List(OrderBy(Col(0, LogicalType::Int()), true, true), OrderBy(Col(1, LogicalType::Varchar()), false, false)));
+    auto plan = Sort(Values(types, MixedRows()), List(OrderBy(Col(0, LogicalType::Int()), true, true),
+                                                      OrderBy(Col(1, LogicalType::Varchar()), false, false)));
     std::vector<std::string> expected = {"NULL | n", "-2 | NULL", "1 | b", "1 | a", "3 | c", "3 | a"};
     EXPECT_EQ(Lines(*plan, false), expected);
     EXPECT_EQ(Lines(*plan, false, 1), expected);
     // ORDER BY c0 DESC NULLS LAST, c1 ASC NULLS FIRST
-    auto desc = Sort(Values(types, MixedRows()),
-                     List(OrderBy(Col(0, LogicalType::Int()), false, false), OrderBy(Col(1, LogicalType::Varchar()), true, true)));
-    EXPECT_EQ(Lines(*desc, false), (std::vector<std::string>{"3 | a", "3 | c", "1 | a", "1 | b", "-2 | NULL", "NULL | n"}));
+    auto desc = Sort(Values(types, MixedRows()), List(OrderBy(Col(0, LogicalType::Int()), false, false),
+                                                      OrderBy(Col(1, LogicalType::Varchar()), true, true)));
+    EXPECT_EQ(Lines(*desc, false),
+              (std::vector<std::string>{"3 | a", "3 | c", "1 | a", "1 | b", "-2 | NULL", "NULL | n"}));
 }
 
 TEST_F(SortTest, LongStringsSharingAPrefixAndOtherTypes) {
@@ -56,10 +65,12 @@ TEST_F(SortTest, DoublesAndDecimalsOrderNumerically) {
                           {Value::Double(2), Value::Decimal(5, 10, 2)},
                           {Value::Double(-0.25), Value::Decimal(250, 10, 2)},
                           {Value::Double(1e10), Value::Decimal(-1, 10, 2)}});
-    auto by_double = Sort(Values({LogicalType::Double(), LogicalType::Decimal(10, 2)}, {}), List(OrderBy(Col(0, LogicalType::Double()))));
+    auto by_double = Sort(Values({LogicalType::Double(), LogicalType::Decimal(10, 2)}, {}),
+                          List(OrderBy(Col(0, LogicalType::Double()))));
     EXPECT_TRUE(Lines(*by_double).empty());
     auto plan = Sort(std::move(values), List(OrderBy(Col(1, LogicalType::Decimal(10, 2)), false)));
-    EXPECT_EQ(Lines(*plan, false), (std::vector<std::string>{"-0.25 | 2.50", "2 | 0.05", "1e+10 | -0.01", "-1.5 | -1.00"}));
+    EXPECT_EQ(Lines(*plan, false),
+              (std::vector<std::string>{"-0.25 | 2.50", "2 | 0.05", "1e+10 | -0.01", "-1.5 | -1.00"}));
 }
 
 std::vector<std::vector<Value>> RandomRows(size_t count, uint64_t seed) {
@@ -67,7 +78,8 @@ std::vector<std::vector<Value>> RandomRows(size_t count, uint64_t seed) {
     std::vector<std::vector<Value>> rows;
     for (size_t i = 0; i < count; ++i) {
         int64_t key = static_cast<int64_t>(random() % 1000) - 500;
-        rows.push_back({random() % 50 == 0 ? NullInt() : I(key), S("row-" + std::to_string(random() % 100000)), I(static_cast<int64_t>(i))});
+        rows.push_back({random() % 50 == 0 ? NullInt() : I(key), S("row-" + std::to_string(random() % 100000)),
+                        I(static_cast<int64_t>(i))});
     }
     return rows;
 }
@@ -81,7 +93,8 @@ std::vector<std::string> ReferenceOrder(std::vector<std::vector<Value>> rows) {
         return a[2].GetInt64() < b[2].GetInt64();
     });
     std::vector<std::string> lines;
-    for (const auto& row : rows) lines.push_back(row[0].ToString() + " | " + row[1].ToString() + " | " + row[2].ToString());
+    for (const auto& row : rows)
+        lines.push_back(row[0].ToString() + " | " + row[1].ToString() + " | " + row[2].ToString());
     return lines;
 }
 
@@ -127,7 +140,8 @@ TEST_F(SortTest, SortOfAggregateOutput) {
     std::vector<planner::BoundAggregate> aggregates;
     aggregates.push_back(Agg("count", {}));
     auto aggregate = Aggregate(Values(types, rows), List(Col(0, LogicalType::Int())), std::move(aggregates));
-    auto plan = Sort(std::move(aggregate), List(OrderBy(Col(1, LogicalType::BigInt()), false), OrderBy(Col(0, LogicalType::Int()))), 3);
+    auto plan = Sort(std::move(aggregate),
+                     List(OrderBy(Col(1, LogicalType::BigInt()), false), OrderBy(Col(0, LogicalType::Int()))), 3);
     auto lines = Lines(*plan, false);
     ASSERT_EQ(lines.size(), 3u);
     std::map<std::string, int> counts;

@@ -87,10 +87,18 @@ ColumnPtr Ints(LogicalType type, const std::vector<std::optional<int64_t>>& valu
             continue;
         }
         switch (type.id()) {
-            case TypeId::kTinyInt: out.push_back(Value::TinyInt(static_cast<int8_t>(*v))); break;
-            case TypeId::kInt: out.push_back(Value::Int(static_cast<int32_t>(*v))); break;
-            case TypeId::kDate: out.push_back(Value::Date(static_cast<int32_t>(*v))); break;
-            default: out.push_back(Value::BigInt(*v)); break;
+            case TypeId::kTinyInt:
+                out.push_back(Value::TinyInt(static_cast<int8_t>(*v)));
+                break;
+            case TypeId::kInt:
+                out.push_back(Value::Int(static_cast<int32_t>(*v)));
+                break;
+            case TypeId::kDate:
+                out.push_back(Value::Date(static_cast<int32_t>(*v)));
+                break;
+            default:
+                out.push_back(Value::BigInt(*v));
+                break;
         }
     }
     return Column::FromValues(type, out);
