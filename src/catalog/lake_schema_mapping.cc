@@ -98,6 +98,9 @@ Result<lake::TableSchema> ToLakeSchema(const TableDefinition& definition) {
         schema.options.emplace_back("bucket-key", Join(bucket_keys));
     }
     schema.options.emplace_back("file.format", "parquet");
+    // Partition directories named by readable values (dt=2024-05-01, not Paimon's legacy
+    // dt=19844); Paimon readers honour the option.
+    if (!schema.partition_keys.empty()) schema.options.emplace_back("partition.legacy-name", "false");
     for (const auto& [key, value] : definition.properties) {
         if (key == "replication_num" || key == "storage_medium") continue;  // StarRocks-only, no meaning here
         auto existing = std::find_if(schema.options.begin(), schema.options.end(),

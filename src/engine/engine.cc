@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <random>
 
-#include "catalog/catalog.h"
+#include "catalog/catalog_manager.h"
 #include "engine/session.h"
 #include "exec/expression/expression_evaluator.h"
 #include "io/posix_file_system.h"
@@ -28,7 +28,7 @@ Result<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
     char user[32];
     std::snprintf(user, sizeof(user), "flashlake-%08x%08x", random(), random());
     engine->commit_user_ = user;
-    FL_ASSIGN_OR_RETURN(engine->catalog_, catalog::Catalog::Open(engine->file_system_.get(), engine->options_.warehouse));
+    FL_ASSIGN_OR_RETURN(engine->catalogs_, catalog::CatalogManager::Open(engine->file_system_.get(), engine->options_.warehouse));
     engine->worker_pool_ = std::make_unique<ThreadPool>(engine->options_.worker_threads);
     functions::RegisterBuiltinFunctions(engine->functions_);
     functions::RegisterBuiltinAggregates(engine->aggregates_);
@@ -44,6 +44,8 @@ Result<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
         [](const planner::BoundExpression& expression) { return exec::ExpressionEvaluator::EvaluateConstant(expression); });
     return engine;
 }
+
+catalog::Catalog& Engine::catalog() { return catalogs_->default_catalog(); }
 
 std::unique_ptr<Session> Engine::NewSession() { return std::make_unique<Session>(*this); }
 

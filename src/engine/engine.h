@@ -21,6 +21,7 @@ class Session;
 
 namespace flashlake::catalog {
 class Catalog;
+class CatalogManager;
 }
 
 namespace flashlake::engine {
@@ -47,7 +48,9 @@ public:
     const planner::Optimizer& optimizer() const { return *optimizer_; }
     MemoryTracker& process_memory() { return process_memory_; }
     io::FileSystem& file_system() { return *file_system_; }
-    catalog::Catalog& catalog() { return *catalog_; }
+    // Flashlake's own warehouse catalog, and all catalogs (external ones included).
+    catalog::Catalog& catalog();
+    catalog::CatalogManager& catalogs() { return *catalogs_; }
     const planner::AggregateResolver& aggregate_resolver() const { return aggregate_resolver_; }
     // Who this process commits as ("flashlake-<random>"), and a fresh identifier per commit: a
     // retried commit with the same pair is recognised instead of applied twice.
@@ -63,7 +66,7 @@ private:
     functions::FunctionRegistry functions_;
     functions::AggregateRegistry aggregates_;
     std::unique_ptr<planner::Optimizer> optimizer_;
-    std::unique_ptr<catalog::Catalog> catalog_;
+    std::unique_ptr<catalog::CatalogManager> catalogs_;
     planner::AggregateResolver aggregate_resolver_;
     std::string commit_user_;
     std::atomic<int64_t> next_commit_identifier_{1};

@@ -136,6 +136,11 @@ Result<StatementResult> Session::ExecuteStatement(const sql::Statement& statemen
                 return ExecuteQuery(*explain.statement, true, verbose);
             }
             case sql::StatementKind::kSet: return ExecuteSet(statement);
+            case sql::StatementKind::kInsert: return ExecuteInsert(statement.As<sql::InsertStatement>());
+            case sql::StatementKind::kDelete: return ExecuteDelete(statement.As<sql::DeleteStatement>());
+            case sql::StatementKind::kUpdate: return ExecuteUpdate(statement.As<sql::UpdateStatement>());
+            case sql::StatementKind::kTruncateTable:
+                return ExecuteTruncate(statement.As<sql::TruncateTableStatement>());
             case sql::StatementKind::kShow: return ExecuteShow(statement);
             default: return ExecuteDdl(statement);
         }
@@ -147,7 +152,7 @@ Result<StatementResult> Session::ExecuteStatement(const sql::Statement& statemen
 Result<StatementResult> Session::ExecuteQuery(const sql::Statement& statement, bool explain, bool verbose) {
     planner::Binder binder = MakeBinder();
     FL_ASSIGN_OR_RETURN(planner::LogicalOperatorPtr plan, binder.BindQuery(*statement.As<sql::QueryStatement>().query));
-    engine_.optimizer().Optimize(plan, SplitNames(GetVariable("disable_optimizer_passes")->GetString()));
+    engine_.optimizer().Optimize(plan, DisabledOptimizerPasses());
     if (explain) {
         std::vector<std::vector<std::string>> lines;
         std::stringstream text(plan->ToString(verbose));
@@ -155,14 +160,9 @@ Result<StatementResult> Session::ExecuteQuery(const sql::Statement& statement, b
         while (std::getline(text, line)) lines.push_back({line});
         return TextRows({"Explain String"}, lines);
     }
-    int64_t limit = GetVariable("query_mem_limit")->GetInt64();
-    MemoryTracker query_memory("query", limit > 0 ? limit : -1, &engine_.process_memory());
+    MemoryTracker query_memory("query", QueryMemoryLimit(), &engine_.process_memory());
     exec::ExecContext context;
-    context.pool = &engine_.worker_pool();
-    int64_t dop = GetVariable("pipeline_dop")->GetInt64();
-    context.parallelism = dop > 0 ? static_cast<size_t>(dop) : engine_.worker_pool().num_threads();
-    context.memory = &query_memory;
-    context.fs = &engine_.file_system();
+    PrepareExecContext(context, query_memory);
     FL_ASSIGN_OR_RETURN(exec::QueryRows rows, exec::ExecutePlan(*plan, context));
     StatementResult result;
     result.has_rows = true;
@@ -170,9 +170,14 @@ Result<StatementResult> Session::ExecuteQuery(const sql::Statement& statement, b
     return result;
 }
 
+std::set<std::string> Session::DisabledOptimizerPasses() const {
+    return SplitNames(GetVariable("disable_optimizer_passes")->GetString());
+}
+
 planner::Binder Session::MakeBinder() {
     return planner::Binder(engine_.functions(), [this](const std::string& name) { return GetVariable(name); },
-                           &engine_.file_system(), engine_.aggregate_resolver(), &engine_.catalog(), current_database_);
+                           &engine_.file_system(), engine_.aggregate_resolver(), FindCatalog(current_catalog_), current_database_,
+                           &engine_.catalogs());
 }
 
 Result<StatementResult> Session::ExecuteSet(const sql::Statement& statement) {
@@ -188,9 +193,11 @@ Result<StatementResult> Session::ExecuteSet(const sql::Statement& statement) {
 
 Result<StatementResult> Session::ExecuteShow(const sql::Statement& statement) {
     const auto& show = statement.As<sql::ShowStatement>();
-    if (show.what == sql::ShowKind::kDatabases || show.what == sql::ShowKind::kTables) {
+    if (show.what == sql::ShowKind::kDatabases || show.what == sql::ShowKind::kTables ||
+        show.what == sql::ShowKind::kCatalogs) {
         return ExecuteShowCatalogObjects(show);
     }
+    if (show.what == sql::ShowKind::kPartitions) return ExecuteShowPartitions(show);
     if (show.what != sql::ShowKind::kVariables) {
         return Status(ErrorCode::kNotSupported, "this SHOW statement is not supported yet");
     }

@@ -2,6 +2,8 @@
 
 #include <functional>
 #include <map>
+#include <memory>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,9 +18,26 @@ namespace flashlake::sql {
 struct Statement;
 struct ShowStatement;
 struct QualifiedName;
+struct InsertStatement;
+struct DeleteStatement;
+struct UpdateStatement;
+struct TruncateTableStatement;
+struct AlterTableStatement;
+struct CreateTableStatement;
 }
 namespace flashlake::planner {
 class Binder;
+struct LogicalOperator;
+}
+namespace flashlake::catalog {
+class Catalog;
+struct TableEntry;
+}
+namespace flashlake::exec {
+struct ExecContext;
+}
+namespace flashlake {
+class MemoryTracker;
 }
 
 namespace flashlake::engine {
@@ -48,6 +67,7 @@ public:
     std::optional<Value> GetVariable(const std::string& name) const;
     Status SetVariable(const std::string& name, const Value& value);
     const std::string& current_database() const { return current_database_; }
+    const std::string& current_catalog() const { return current_catalog_; }
 
 private:
     Result<StatementResult> ExecuteStatement(const sql::Statement& statement);
@@ -56,11 +76,44 @@ private:
     Result<StatementResult> ExecuteShow(const sql::Statement& statement);
     Result<StatementResult> ExecuteDdl(const sql::Statement& statement);
     Result<StatementResult> ExecuteShowCatalogObjects(const sql::ShowStatement& show);
-    // (database, table) of a possibly qualified name; kNoDatabaseSelected without USE.
-    std::pair<std::string, std::string> ResolveTableName(const sql::QualifiedName& name) const;
+    Result<StatementResult> ExecuteShowPartitions(const sql::ShowStatement& show);
+    Result<StatementResult> ExecuteAlterTable(const sql::AlterTableStatement& alter);
+    Result<StatementResult> ExecuteCreateTableAs(const sql::CreateTableStatement& create);
+
+    // DML (dml_executor.cc).
+    struct WriteSpec {
+        std::string label;                   // the user's label; empty: a generated one
+        const char* label_prefix = "insert";  // of generated labels
+        bool overwrite = false;
+        bool dynamic_overwrite = false;      // OVERWRITE replaces only the partitions written
+        std::optional<uint8_t> row_kind;     // for every row; unset: +I
+    };
+    Result<StatementResult> ExecuteInsert(const sql::InsertStatement& insert);
+    Result<StatementResult> ExecuteDelete(const sql::DeleteStatement& del);
+    Result<StatementResult> ExecuteUpdate(const sql::UpdateStatement& update);
+    Result<StatementResult> ExecuteTruncate(const sql::TruncateTableStatement& truncate);
+    // Runs `plan` into new files of `table` and commits them as one snapshot.
+    Result<StatementResult> WriteRows(const catalog::TableEntry& table, std::unique_ptr<planner::LogicalOperator> plan,
+                                      const WriteSpec& spec);
+    void PrepareExecContext(exec::ExecContext& context, MemoryTracker& query_memory);
+    int64_t QueryMemoryLimit() const;  // -1: none
+    std::set<std::string> DisabledOptimizerPasses() const;
+    // The catalog, database and object a name `[[catalog.]db.]name` designates (throws
+    // kNoDatabaseSelected without USE, or an unknown catalog's error).
+    struct ResolvedName {
+        catalog::Catalog* catalog;
+        std::string database;
+        std::string name;
+    };
+    ResolvedName ResolveTableName(const sql::QualifiedName& name) const;
+    // `[catalog.]db`.
+    std::pair<catalog::Catalog*, std::string> ResolveDatabaseName(const sql::QualifiedName& name) const;
+    catalog::Catalog* FindCatalog(const std::string& name) const;  // throws for an unknown one
+    Result<catalog::TableEntry> LookupTable(const sql::QualifiedName& name) const;
     planner::Binder MakeBinder();
 
     Engine& engine_;
+    std::string current_catalog_ = "default_catalog";
     std::string current_database_;
     std::map<std::string, Value> variables_;  // session overrides of the defaults
 };

@@ -9,6 +9,10 @@ const std::map<std::string, Value>& DefaultSystemVariables() {
         {"pipeline_dop", Value::BigInt(0)},     // drivers per pipeline; 0 = one per worker thread
         {"disable_optimizer_passes", Value::Varchar("")},
         {"query_timeout", Value::BigInt(300)},
+        // Loads, as StarRocks: a value that does not convert to its column fails the INSERT.
+        {"enable_insert_strict", Value::Boolean(true)},
+        // INSERT OVERWRITE of a partitioned table replaces only the partitions it writes.
+        {"dynamic_overwrite", Value::Boolean(false)},
         // What MySQL clients ask for.
         {"version", Value::Varchar("8.0.33")},
         {"version_comment", Value::Varchar("Flashlake")},

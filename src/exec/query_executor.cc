@@ -181,24 +181,26 @@ size_t QueryRows::num_rows() const {
     return rows;
 }
 
-Result<QueryRows> ExecutePlan(const planner::LogicalOperator& plan, ExecContext& context) {
-    ResultCollector collector;
+Status ExecutePlanInto(const planner::LogicalOperator& plan, ExecContext& context, SinkOperator& sink) {
     PipelineGraph graph;
     try {
         auto root = std::make_unique<Pipeline>();
-        root->sink = &collector;
+        root->sink = &sink;
         BuildPipeline(plan, *root, graph, context);
         graph.pipelines.push_back(std::move(root));
     } catch (const QueryError& error) {
         return error.ToStatus();
     }
-    Status status;
     try {
-        status = RunPipelineGraph(graph, context);
+        return RunPipelineGraph(graph, context);
     } catch (const QueryError& error) {
-        status = error.ToStatus();
+        return error.ToStatus();
     }
-    FL_RETURN_NOT_OK(status);
+}
+
+Result<QueryRows> ExecutePlan(const planner::LogicalOperator& plan, ExecContext& context) {
+    ResultCollector collector;
+    FL_RETURN_NOT_OK(ExecutePlanInto(plan, context, collector));
     QueryRows rows{plan.names, plan.types, collector.TakeChunks()};
     return rows;
 }

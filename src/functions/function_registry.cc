@@ -64,6 +64,11 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
     RegisterLogicalFunctions(registry);
     RegisterStringFunctions(registry);
     RegisterDateTimeFunctions(registry);
+    RegisterDateFormatFunctions(registry);
+    RegisterMathFunctions(registry);
+    RegisterStringMatchFunctions(registry);
+    RegisterRegexpFunctions(registry);
+    RegisterHashFunctions(registry);
 }
 
 }  // namespace flashlake::functions

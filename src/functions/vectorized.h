@@ -82,6 +82,22 @@ ColumnPtr BinaryExecuteNullable(const Column& left, const Column& right, size_t 
     return left_constant && right_constant ? internal::ToConstant(*result, num_rows) : result;
 }
 
+// Like UnaryExecute, for operations that can yield NULL on valid inputs (sqrt of a negative):
+// op(a, out) returns false for NULL.
+template <typename In, typename Out, typename Op>
+ColumnPtr UnaryExecuteNullable(const Column& input, size_t num_rows, const LogicalType& result_type, Op&& op) {
+    bool constant = internal::IsConstant(input);
+    size_t rows = constant ? 1 : num_rows;
+    ColumnPtr result = Column::MakeFlat(result_type, rows);
+    const In* in = input.Data<In>();
+    Out* out = result->MutableData<Out>();
+    for (size_t i = 0; i < rows; ++i) {
+        if (!op(in[i], out[i])) result->SetNull(i);
+    }
+    internal::PropagateNulls(input, *result, rows);
+    return constant ? internal::ToConstant(*result, num_rows) : result;
+}
+
 // Row index in a flat-or-constant column.
 inline size_t RowOf(const Column& column, size_t row) {
     return column.encoding() == ColumnEncoding::kConstant ? 0 : row;

@@ -1,10 +1,11 @@
 // The flashlake binary: `flashlake sql` (embedded shell), `flashlake sqltest` (SQL logic tests),
-// `flashlake version`. The server subcommand arrives with the server layer.
+// `flashlake serve` (MySQL protocol server), `flashlake version`.
 
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "main/server_command.h"
 #include "main/sql_shell.h"
 #include "main/sqllogic/runner.h"
 
@@ -13,6 +14,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: flashlake <command> [options]\n"
     "commands:\n"
+    "  serve    MySQL protocol server on a warehouse (flashlake serve --help)\n"
     "  sql      SQL shell on an embedded warehouse (flashlake sql --help)\n"
     "  sqltest  run SQL logic test files: flashlake sqltest PATH...\n"
     "  version  print the version\n";
@@ -26,6 +28,7 @@ int main(int argc, char** argv) {
     }
     std::string command = argv[1];
     std::vector<std::string> args(argv + 2, argv + argc);
+    if (command == "serve" || command == "server") return flashlake::cli::RunServer(args);
     if (command == "sql") return flashlake::cli::RunSqlShell(args);
     if (command == "sqltest") return flashlake::cli::sqllogic::RunSqlLogicTests(args);
     if (command == "version" || command == "--version") {

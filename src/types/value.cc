@@ -1,5 +1,7 @@
 #include "types/value.h"
 
+#include <charconv>
+
 #include <cmath>
 #include <cstdio>
 
@@ -10,19 +12,15 @@ namespace flashlake {
 
 namespace {
 
-// Shortest text that reads back to the same double, as MySQL clients print DOUBLE.
-std::string FormatFloating(double value, int max_digits) {
+// Shortest text that reads back to the same value (10 for 10.0, 0.1, 1e+20), as MySQL clients
+// print DOUBLE and FLOAT.
+std::string FormatFloating(double value, bool single) {
     if (std::isnan(value)) return "nan";
     if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
     char buffer[64];
-    for (int digits = 1; digits <= max_digits; ++digits) {
-        std::snprintf(buffer, sizeof(buffer), "%.*g", digits, value);
-        if (max_digits == 17 ? std::strtod(buffer, nullptr) == value
-                             : std::strtof(buffer, nullptr) == static_cast<float>(value)) {
-            break;
-        }
-    }
-    return buffer;
+    auto result = single ? std::to_chars(buffer, buffer + sizeof(buffer), static_cast<float>(value))
+                         : std::to_chars(buffer, buffer + sizeof(buffer), value);
+    return std::string(buffer, result.ptr);
 }
 
 template <typename T>
@@ -102,8 +100,8 @@ std::string Value::ToString() const {
         case TypeId::kInt:
         case TypeId::kBigInt: return std::to_string(integer_);
         case TypeId::kLargeInt: return Int128ToString(large_);
-        case TypeId::kFloat: return FormatFloating(double_, 9);
-        case TypeId::kDouble: return FormatFloating(double_, 17);
+        case TypeId::kFloat: return FormatFloating(double_, true);
+        case TypeId::kDouble: return FormatFloating(double_, false);
         case TypeId::kDecimal: return decimal::Format(large_, type_.scale());
         case TypeId::kDate: return date_time::FormatDate(static_cast<int32_t>(integer_));
         case TypeId::kDateTime: return date_time::FormatDateTime(integer_);

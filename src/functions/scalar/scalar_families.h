@@ -10,5 +10,10 @@ void RegisterComparisonFunctions(FunctionRegistry& registry);
 void RegisterLogicalFunctions(FunctionRegistry& registry);
 void RegisterStringFunctions(FunctionRegistry& registry);
 void RegisterDateTimeFunctions(FunctionRegistry& registry);
+void RegisterDateFormatFunctions(FunctionRegistry& registry);
+void RegisterMathFunctions(FunctionRegistry& registry);
+void RegisterStringMatchFunctions(FunctionRegistry& registry);
+void RegisterRegexpFunctions(FunctionRegistry& registry);
+void RegisterHashFunctions(FunctionRegistry& registry);
 
 }  // namespace flashlake::functions

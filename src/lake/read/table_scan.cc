@@ -152,10 +152,12 @@ Result<ScanPlan> TableScan::Plan() const {
     return plan;
 }
 
-Result<ScanPlan> TableScan::PlanSnapshot(const ScanOptions& options, std::set<std::string>* partitions) const {
-    const std::string root = TablePaths::BranchPath(table_path_, options.files.branch);
-    SnapshotManager snapshots(fs_, root);
-    SchemaManager schemas(fs_, root);
+Result<std::pair<std::optional<Snapshot>, TableSchema>> ResolveScanSnapshot(io::FileSystem* fs,
+                                                                           const std::string& table_path,
+                                                                           const ScanOptions& options) {
+    const std::string root = TablePaths::BranchPath(table_path, options.files.branch);
+    SnapshotManager snapshots(fs, root);
+    SchemaManager schemas(fs, root);
     std::optional<Snapshot> snapshot;
     bool time_travel = true;
     if (options.snapshot_id) {
@@ -171,9 +173,17 @@ Result<ScanPlan> TableScan::PlanSnapshot(const ScanOptions& options, std::set<st
         FL_ASSIGN_OR_RETURN(schema, schemas.Read(options.read_schema_id.value_or(snapshot ? snapshot->schema_id : 0)));
     } else {
         FL_ASSIGN_OR_RETURN(std::optional<TableSchema> latest, schemas.Latest());
-        if (!latest) return Status::NotFound("table " + table_path_ + " has no schema");
+        if (!latest) return Status::NotFound("table " + table_path + " has no schema");
         schema = std::move(*latest);
     }
+    return std::make_pair(std::move(snapshot), std::move(schema));
+}
+
+Result<ScanPlan> TableScan::PlanSnapshot(const ScanOptions& options, std::set<std::string>* partitions) const {
+    const std::string root = TablePaths::BranchPath(table_path_, options.files.branch);
+    FL_ASSIGN_OR_RETURN(auto resolved, ResolveScanSnapshot(fs_, table_path_, options));
+    std::optional<Snapshot> snapshot = std::move(resolved.first);
+    TableSchema schema = std::move(resolved.second);
     FL_ASSIGN_OR_RETURN(std::shared_ptr<ReadContext> context, MakeReadContext(schema, options));
     ScanPlan plan;
     plan.snapshot = snapshot;

@@ -91,6 +91,12 @@ struct ScanPlan {
 // Tables this reader cannot read correctly are refused with kNotSupported at planning: data
 // evolution (`data-evolution.enabled`), BLOB columns, non-Parquet data files, ORC manifests
 // (from ReadTableFiles). Nested columns are refused when projected.
+// The snapshot a scan with `options` reads (none for a table without snapshots) and the schema it
+// reads under: the snapshot's own for time travel (Paimon's rule), else the latest.
+Result<std::pair<std::optional<Snapshot>, TableSchema>> ResolveScanSnapshot(io::FileSystem* fs,
+                                                                           const std::string& table_path,
+                                                                           const ScanOptions& options);
+
 class TableScan {
 public:
     // `fs` is not owned and must outlive the scan and the readers of its plans.

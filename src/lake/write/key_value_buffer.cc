@@ -10,13 +10,19 @@ namespace flashlake::lake {
 
 namespace {
 
-// A normalized key of at most 16 bytes as two big-endian words (zero padded), so that comparing
-// (hi, lo) orders keys as memcmp does; keys of one length only, so padding never ties a prefix.
+// A normalized key of at most 24 bytes as three big-endian words (zero padded), so that
+// comparing the words orders keys as memcmp does; keys of one length only, so padding never
+// ties a prefix.
 struct ShortKey {
-    uint64_t hi;
-    uint64_t lo;
+    uint64_t words[3];
     uint32_t row;
+
+    bool SameKey(const ShortKey& other) const {
+        return words[0] == other.words[0] && words[1] == other.words[1] && words[2] == other.words[2];
+    }
 };
+
+constexpr size_t kShortKeyBytes = 24;
 
 uint64_t LoadBigEndian(const char* bytes, size_t size) {
     uint64_t value = 0;
@@ -24,22 +30,26 @@ uint64_t LoadBigEndian(const char* bytes, size_t size) {
     return value;
 }
 
-// Sorts (key, row) when every key has the same length <= 16; false when they do not.
+// Sorts (key, row) when every key has the same length <= 24; false when they do not.
 bool SortShortKeys(const lsm::NormalizedKeys& keys, KeyValueBuffer::Sorted* sorted) {
     const size_t rows = keys.size();
     const size_t length = keys.Get(0).size();
-    if (length > 16) return false;
+    if (length > kShortKeyBytes) return false;
     std::vector<ShortKey> entries(rows);
     for (size_t r = 0; r < rows; ++r) {
         std::string_view key = keys.Get(r);
         if (key.size() != length) return false;
-        entries[r].hi = LoadBigEndian(key.data(), std::min<size_t>(length, 8));
-        entries[r].lo = length > 8 ? LoadBigEndian(key.data() + 8, length - 8) : 0;
+        for (size_t w = 0; w < 3; ++w) {
+            size_t offset = 8 * w;
+            entries[r].words[w] =
+                offset < length ? LoadBigEndian(key.data() + offset, std::min<size_t>(8, length - offset)) : 0;
+        }
         entries[r].row = static_cast<uint32_t>(r);
     }
     auto less = [](const ShortKey& a, const ShortKey& b) {
-        if (a.hi != b.hi) return a.hi < b.hi;
-        if (a.lo != b.lo) return a.lo < b.lo;
+        for (size_t w = 0; w < 3; ++w) {
+            if (a.words[w] != b.words[w]) return a.words[w] < b.words[w];
+        }
         return a.row < b.row;
     };
     // Keys often arrive in order (auto-increment ids, time-ordered events): check before sorting.
@@ -47,7 +57,7 @@ bool SortShortKeys(const lsm::NormalizedKeys& keys, KeyValueBuffer::Sorted* sort
     sorted->order.resize(rows);
     for (size_t i = 0; i < rows; ++i) {
         sorted->order[i] = entries[i].row;
-        if (i == 0 || entries[i].hi != entries[i - 1].hi || entries[i].lo != entries[i - 1].lo) {
+        if (i == 0 || !entries[i].SameKey(entries[i - 1])) {
             sorted->group_begin.push_back(static_cast<uint32_t>(i));
         }
     }

@@ -15,8 +15,8 @@ namespace flashlake::lake {
 //
 // Sort orders by key at flush time: the trimmed primary-key columns of all rows are
 // encoded once as normalized keys (lsm/normalized_keys.h, Paimon's key order), then a row
-// permutation is sorted by (key, sequence). Keys of at most 16 encoded bytes (one or two
-// integer or date columns, the common case) are sorted as pairs of 64-bit words.
+// permutation is sorted by (key, sequence). Keys of at most 24 encoded bytes (up to two BIGINT
+// or DATETIME columns, the common case) are sorted as triples of 64-bit words.
 class KeyValueBuffer {
 public:
     KeyValueBuffer(std::vector<LogicalType> types, std::vector<int> key_columns);

@@ -18,6 +18,8 @@ class FileSystem;
 }
 namespace flashlake::catalog {
 class Catalog;
+class CatalogManager;
+struct TableEntry;
 }
 namespace flashlake::sql {
 struct Expr;
@@ -30,6 +32,9 @@ struct TableFunctionRef;
 struct FunctionCallExpr;
 struct CommonTableExpr;
 struct OrderByItem;
+struct InsertStatement;
+struct DeleteStatement;
+struct UpdateStatement;
 }  // namespace flashlake::sql
 
 namespace flashlake::planner {
@@ -76,11 +81,23 @@ struct AggregateContext {
 class Binder {
 public:
     // `fs` serves table functions that read files (FILES()); may be null where there are none.
-    // `catalog` resolves table and view names (unqualified ones in `current_database`).
+    // `catalog` resolves table and view names (unqualified ones in `current_database`);
+    // `catalogs` the names qualified with a catalog (`c.db.t`).
     Binder(const functions::FunctionRegistry& registry, VariableLookup variables, io::FileSystem* fs = nullptr,
-           AggregateResolver aggregates = {}, catalog::Catalog* catalog = nullptr, std::string current_database = "");
+           AggregateResolver aggregates = {}, catalog::Catalog* catalog = nullptr, std::string current_database = "",
+           catalog::CatalogManager* catalogs = nullptr);
 
     Result<LogicalOperatorPtr> BindQuery(const sql::QueryNode& query);
+
+    // DML (dml_binder.cc): the rows a statement writes into `table`, one column per table column
+    // in schema order with the column's type. INSERT casts its source (strictly: a value that
+    // does not convert is an error, as StarRocks' enable_insert_strict); DELETE yields the rows
+    // to retract; UPDATE the new versions of the matching rows.
+    Result<LogicalOperatorPtr> BindInsertRows(const sql::InsertStatement& insert, const catalog::TableEntry& table,
+                                              bool strict);
+    Result<LogicalOperatorPtr> BindDeleteRows(const sql::DeleteStatement& del, const catalog::TableEntry& table);
+    Result<LogicalOperatorPtr> BindUpdateRows(const sql::UpdateStatement& update, const catalog::TableEntry& table,
+                                              bool strict);
 
     // Exposed for the pieces of the binder and for DDL binding.
     BoundExprPtr BindExpression(const sql::Expr& expr, const BindScope& scope, const char* clause);
@@ -99,6 +116,10 @@ private:
     LogicalOperatorPtr BindValues(const sql::ValuesNode& values);
     LogicalOperatorPtr BindTableRef(const sql::TableRef& ref, BindScope& scope);
     LogicalOperatorPtr BindCatalogObject(const sql::TableRef& ref, BindScope& scope);
+    LogicalOperatorPtr BindSystemTable(catalog::Catalog& catalog, const std::string& database, const std::string& table,
+                                       const std::string& system_table, const std::string& alias, BindScope& scope);
+    // A scan of every (readable) column of `table`, added to `scope` under `alias`.
+    LogicalOperatorPtr ScanTable(const catalog::TableEntry& table, const std::string& alias, BindScope& scope);
     LogicalOperatorPtr BindFilesFunction(const sql::TableFunctionRef& function, BindScope& scope);
     LogicalOperatorPtr BindLimit(const sql::QueryNode& query, LogicalOperatorPtr plan);
 
@@ -113,12 +134,21 @@ private:
     io::FileSystem* fs_;
     AggregateResolver aggregate_resolver_;
     catalog::Catalog* catalog_;
+    catalog::CatalogManager* catalogs_;
     std::string current_database_;
     int view_depth_ = 0;  // views inside views, bounded against cycles
     AggregateContext* aggregate_context_ = nullptr;  // set while binding post-aggregation expressions
     // WITH clauses in scope, innermost last: name -> definition.
     std::vector<std::vector<const sql::CommonTableExpr*>> ctes_;
 };
+
+// `source` as the rows of `table`: source column i fills table column target_of_source[i], cast
+// to its type (strict: an error for a value that does not convert); the others are NULL.
+LogicalOperatorPtr ShapeForTable(LogicalOperatorPtr source, const std::vector<int>& target_of_source,
+                                 const catalog::TableEntry& table, bool strict);
+
+// Rows of `child` where `predicate` (cast to BOOLEAN) is true.
+LogicalOperatorPtr MakeFilter(LogicalOperatorPtr child, BoundExprPtr predicate);
 
 // "at line 1, column 8" for messages.
 std::string DescribePosition(const sql::Expr& expr);

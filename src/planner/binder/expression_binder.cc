@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "common/query_error.h"
 #include "functions/function_registry.h"
+#include "functions/scalar/date_format.h"
 #include "planner/binder/binder.h"
 #include "sql/parser/expr.h"
 #include "types/cast.h"
@@ -128,6 +130,43 @@ const char* FunctionForBinary(sql::BinaryOp op) {
 // `d + INTERVAL n unit` and `d - INTERVAL n unit` bind to <unit>s_add / <unit>s_sub.
 std::string IntervalFunction(const std::string& unit, bool subtract) {
     return Lower(unit) + "s_" + (subtract ? "sub" : "add");
+}
+
+// Result types that depend on a constant argument, which a function's binder cannot see (it
+// gets types only): round/truncate(DECIMAL(p, s), d) keep min(d, s) digits, as StarRocks; and
+// str_to_date with a date-only format gives DATE. nullopt when the registry's type stands.
+std::optional<LogicalType> RefinedResultType(const std::string& name, const std::vector<BoundExprPtr>& arguments) {
+    auto constant = [&](size_t i) -> std::optional<Value> {
+        if (i >= arguments.size()) return std::nullopt;
+        const BoundExpression* argument = arguments[i].get();
+        bool negate = false;
+        // A negative literal is negative(literal) until constant folding runs.
+        if (argument->kind == BoundExprKind::kFunction && argument->function.name == "negative" &&
+            argument->children.size() == 1) {
+            negate = true;
+            argument = argument->children[0].get();
+        }
+        if (argument->kind != BoundExprKind::kConstant || argument->constant.is_null()) return std::nullopt;
+        if (!negate) return argument->constant;
+        if (!argument->constant.type().IsInteger() || argument->constant.type().id() == TypeId::kLargeInt) return std::nullopt;
+        return Value::BigInt(-argument->constant.GetInt64());
+    };
+    if ((name == "round" || name == "dround" || name == "truncate") && arguments.size() == 2 &&
+        arguments[0]->type.id() == TypeId::kDecimal) {
+        std::optional<Value> digits = constant(1);
+        if (!digits || !digits->type().IsInteger() || digits->type().id() == TypeId::kLargeInt) return std::nullopt;
+        int scale = arguments[0]->type.scale();
+        int kept = static_cast<int>(std::clamp<int64_t>(digits->GetInt64(), 0, scale));
+        int precision = std::min(kMaxDecimalPrecision, arguments[0]->type.precision() + 1);
+        return LogicalType::Decimal(std::max(precision - (scale - kept), 1), kept);
+    }
+    if ((name == "str_to_date" || name == "str2date") && arguments.size() == 2) {
+        std::optional<Value> format = constant(1);
+        if (format && format->type().IsString() && !functions::DateFormatHasTime(format->GetString())) {
+            return LogicalType::Date();
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -281,9 +320,34 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
                 ThrowQueryError(ErrorCode::kInvalidArgument, "aggregate function '", call.function_name(),
                                 "' is not allowed in ", clause, " ", DescribePosition(expr));
             }
+            std::string name = Lower(call.function_name());
             std::vector<BoundExprPtr> arguments;
-            for (const auto& argument : call.args) arguments.push_back(BindExpression(*argument, scope, clause));
-            return BindFunction(Lower(call.function_name()), std::move(arguments), expr);
+            for (const auto& argument : call.args) {
+                if (name == "time_slice" && arguments.size() >= 2 && argument->Is<sql::ColumnRefExpr>() &&
+                    argument->As<sql::ColumnRefExpr>().parts.size() == 1) {
+                    // time_slice(dt, INTERVAL n unit, FLOOR | CEIL): the last argument is a bare word.
+                    arguments.push_back(MakeConstant(Value::Varchar(Lower(argument->As<sql::ColumnRefExpr>().parts[0]))));
+                    continue;
+                }
+                if (!argument->Is<sql::IntervalExpr>()) {
+                    arguments.push_back(BindExpression(*argument, scope, clause));
+                    continue;
+                }
+                const auto& interval = argument->As<sql::IntervalExpr>();
+                bool subtract = name == "date_sub" || name == "subdate";
+                if (call.args.size() == 2 && arguments.size() == 1 &&
+                    (subtract || name == "date_add" || name == "adddate")) {
+                    // date_add(d, INTERVAL n unit) is d + INTERVAL n unit.
+                    arguments.push_back(BindExpression(*interval.value, scope, clause));
+                    return BindFunction(IntervalFunction(interval.unit, subtract), std::move(arguments), expr);
+                }
+                // Elsewhere (time_slice) an interval is passed on as two arguments: n, 'unit'.
+                arguments.push_back(BindExpression(*interval.value, scope, clause));
+                arguments.push_back(MakeConstant(Value::Varchar(Lower(interval.unit))));
+            }
+            std::optional<LogicalType> refined = RefinedResultType(name, arguments);
+            BoundExprPtr bound = BindFunction(name, std::move(arguments), expr);
+            return refined ? CastOrThrow(std::move(bound), *refined) : std::move(bound);
         }
         case sql::ExprKind::kCase: {
             const auto& case_expr = expr.As<sql::CaseExpr>();

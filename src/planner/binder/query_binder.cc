@@ -30,12 +30,14 @@ int64_t BindLimitValue(const sql::Expr& expr, const char* what) {
 }  // namespace
 
 Binder::Binder(const functions::FunctionRegistry& registry, VariableLookup variables, io::FileSystem* fs,
-               AggregateResolver aggregates, catalog::Catalog* catalog, std::string current_database)
+               AggregateResolver aggregates, catalog::Catalog* catalog, std::string current_database,
+               catalog::CatalogManager* catalogs)
     : registry_(registry),
       variables_(std::move(variables)),
       fs_(fs),
       aggregate_resolver_(std::move(aggregates)),
       catalog_(catalog),
+      catalogs_(catalogs),
       current_database_(std::move(current_database)) {}
 
 Result<LogicalOperatorPtr> Binder::BindQuery(const sql::QueryNode& query) {

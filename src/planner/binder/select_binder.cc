@@ -26,17 +26,6 @@ std::string OutputName(const sql::SelectItem& item) {
     return item.expr->ToString();
 }
 
-LogicalOperatorPtr MakeFilter(LogicalOperatorPtr child, BoundExprPtr predicate) {
-    auto cast = MakeCast(std::move(predicate), LogicalType::Boolean(), false);
-    ThrowIfError(cast.status());
-    auto filter = std::make_unique<LogicalOperator>(LogicalOperatorKind::kFilter);
-    filter->expressions.push_back(std::move(cast).value());
-    filter->names = child->names;
-    filter->types = child->types;
-    filter->estimated_rows = child->estimated_rows / 2;
-    filter->children.push_back(std::move(child));
-    return filter;
-}
 
 // A 1-based ordinal (`ORDER BY 2`, `GROUP BY 1`), or 0.
 size_t Ordinal(const sql::Expr& expr) {
@@ -126,6 +115,18 @@ LogicalOperatorPtr FinishSelect(LogicalOperatorPtr plan, size_t num_items, const
 }
 
 }  // namespace
+
+LogicalOperatorPtr MakeFilter(LogicalOperatorPtr child, BoundExprPtr predicate) {
+    auto cast = MakeCast(std::move(predicate), LogicalType::Boolean(), false);
+    ThrowIfError(cast.status());
+    auto filter = std::make_unique<LogicalOperator>(LogicalOperatorKind::kFilter);
+    filter->expressions.push_back(std::move(cast).value());
+    filter->names = child->names;
+    filter->types = child->types;
+    filter->estimated_rows = child->estimated_rows / 2;
+    filter->children.push_back(std::move(child));
+    return filter;
+}
 
 bool Binder::ContainsAggregate(const sql::Expr& expr) const {
     if (expr.Is<sql::FunctionCallExpr>()) {

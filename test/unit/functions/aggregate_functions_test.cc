@@ -19,6 +19,18 @@ public:
     ColumnPtr Run(const std::vector<ColumnPtr>& arguments, size_t num_rows, const std::vector<size_t>& groups,
                   size_t num_groups, size_t parts = 1) {
         std::vector<std::vector<uint8_t*>> part_states(parts);
+        // Frees the states however Run ends (an overflow throws out of update).
+        struct StateRelease {
+            std::vector<std::vector<uint8_t*>>& part_states;
+            const BoundAggregateFunction& function;
+            size_t num_groups;
+            ~StateRelease() {
+                for (auto& states : part_states) {
+                    if (function.destroy && states.size() == num_groups) function.destroy(states.data(), num_groups);
+                    for (uint8_t* state : states) std::free(state);
+                }
+            }
+        } release{part_states, function_, num_groups};
         for (auto& states : part_states) {
             for (size_t g = 0; g < num_groups; ++g) {
                 auto* state = static_cast<uint8_t*>(std::aligned_alloc(16, (function_.state_size + 15) / 16 * 16));
@@ -47,10 +59,6 @@ public:
         for (size_t p = 1; p < parts; ++p) function_.combine(part_states[0].data(), part_states[p].data(), num_groups);
         ColumnPtr result = Column::MakeFlat(function_.return_type, num_groups);
         function_.finalize(part_states[0].data(), num_groups, *result);
-        for (auto& states : part_states) {
-            if (function_.destroy) function_.destroy(states.data(), num_groups);
-            for (uint8_t* state : states) std::free(state);
-        }
         return result;
     }
 

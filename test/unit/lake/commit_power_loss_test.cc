@@ -128,7 +128,9 @@ TEST(CommitPowerLossTest, CrashThenPowerLossAtEveryOperation) {
         fs.DropUnsyncedData();
         int64_t latest = LatestByListing(&fs, table);
         ASSERT_TRUE(latest == 5 || latest == 6) << latest;
-        if (result.ok()) EXPECT_EQ(latest, 6);
+        if (result.ok()) {
+            EXPECT_EQ(latest, 6);
+        }
         ExpectReadable(&fs, table, latest);
         // Life goes on: the retry lands once, and the next commit after it.
         testing::WriteDataFiles(&fs, table, request.messages);

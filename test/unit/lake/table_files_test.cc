@@ -94,7 +94,9 @@ void CheckDeletionFile(io::FileSystem* fs, const DeletionFile& dv, const std::st
     EXPECT_EQ(BigEndian32(*bytes, dv.offset + 4), 1581511376u) << what;
     int64_t cardinality = RoaringCardinality(*bytes, dv.offset + 8);
     EXPECT_GT(cardinality, 0) << what;
-    if (dv.cardinality) EXPECT_EQ(*dv.cardinality, cardinality) << what;
+    if (dv.cardinality) {
+        EXPECT_EQ(*dv.cardinality, cardinality) << what;
+    }
 }
 
 // Rows that are live if the snapshot is fully merged: every row minus retractions minus rows

@@ -241,6 +241,36 @@ TEST_F(WriteCompactionTest, AppendSmallFilesAreRewritten) {
     EXPECT_TRUE(CompactAndCommit(table).empty());
 }
 
+TEST_F(WriteCompactionTest, FullCompactionOfPartitionsAndBuckets) {
+    TableSchema schema;
+    schema.fields = {{0, "k", DataType::Int(), std::nullopt},
+                     {1, "dt", DataType::String(), std::nullopt},
+                     {2, "v", DataType::BigInt(), std::nullopt}};
+    schema.partition_keys = {"dt"};
+    schema.primary_keys = {"k", "dt"};
+    schema.options = {{"bucket", "2"}, {"merge-engine", "aggregation"}, {"fields.v.aggregate-function", "sum"}};
+    std::string table = Create(schema);
+    for (int round = 0; round < 3; ++round) {
+        std::vector<Row> rows;
+        for (int k = 0; k < 40; ++k) {
+            rows.push_back({Value::Int(k), Value::Varchar(k % 2 ? "a" : "b"), Value::BigInt(round + 1)});
+        }
+        Commit(table, rows);
+    }
+    std::vector<std::string> before = testing::ScanTable(&fs_, table);
+    ASSERT_EQ(before.size(), 40u);
+    EXPECT_EQ(before[0], "0, b, 6");  // 1 + 2 + 3
+    std::vector<CommitMessage> messages = CompactAndCommit(table, /*full=*/true);
+    EXPECT_EQ(messages.size(), 4u);  // 2 partitions x 2 buckets
+    TableFiles after = Latest(table);
+    EXPECT_EQ(after.FileCount(), 4u);
+    for (const BucketFiles& bucket : after.buckets) {
+        EXPECT_EQ(bucket.files[0].level, 5);
+        EXPECT_EQ(bucket.files[0].file_source, FileSource::kCompact);
+    }
+    EXPECT_EQ(testing::ScanTable(&fs_, table), before);
+}
+
 TEST_F(WriteCompactionTest, AbortDeletesTheOutputs) {
     std::string table = Create(KeyTable());
     for (int round = 0; round < 5; ++round) Commit(table, {KV(round, "x"), KV(round + 1, "y")});

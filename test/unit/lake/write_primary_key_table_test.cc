@@ -97,7 +97,9 @@ TEST_F(WritePrimaryKeyTableTest, LevelZeroFilesSortedByKeyWithSystemColumns) {
             const Row& row = read[r];
             int32_t k = static_cast<int32_t>(row[0].GetInt64());
             EXPECT_EQ(row[0].GetInt64(), row[3].GetInt64());  // _KEY_k copies k
-            if (r > 0) EXPECT_LT(read[r - 1][0].GetInt64(), k) << "keys sorted, one version each";
+            if (r > 0) {
+                EXPECT_LT(read[r - 1][0].GetInt64(), k) << "keys sorted, one version each";
+            }
             auto key = EncodeBinaryRow({Value::Int(k)}, std::vector<DataType>{DataType::Int()});
             EXPECT_EQ(DefaultBucket(*key, 2), bucket.bucket);
             // Deduplicated within the buffer: the newest version of each key.

@@ -19,7 +19,7 @@
 namespace flashlake::lake {
 namespace {
 
-TableSchema EventsSchema(Options options) {
+TableSchema EventsSchema(Options options, std::vector<std::string> primary_keys) {
     TableSchema schema;
     schema.fields = {{0, "event_time", DataType::Timestamp(6).WithNullable(false), std::nullopt},
                      {1, "dt", DataType::Date().WithNullable(false), std::nullopt},
@@ -32,6 +32,7 @@ TableSchema EventsSchema(Options options) {
                      {8, "device", DataType::Varchar(16).WithNullable(false), std::nullopt},
                      {9, "amount", DataType::Decimal(12, 2).WithNullable(false), std::nullopt}};
     schema.options = std::move(options);
+    schema.primary_keys = std::move(primary_keys);
     return schema;
 }
 
@@ -65,18 +66,20 @@ std::vector<Chunk> EventChunks(size_t count, const std::vector<LogicalType>& typ
     return chunks;
 }
 
-void RunThroughput(const std::string& name, Options options) {
+void RunThroughput(const std::string& name, Options options, std::vector<std::string> primary_keys = {}) {
     const char* rows_env = std::getenv("FL_WRITE_BENCH_ROWS");
     const char* dir_env = std::getenv("FL_WRITE_BENCH_DIR");
     const int64_t rows = rows_env ? std::atoll(rows_env) : 10000000;
     std::string warehouse = std::string(dir_env ? dir_env : "/tmp") + "/fl_write_bench_" + std::to_string(getpid());
     std::filesystem::remove_all(warehouse);
     io::PosixFileSystem fs;
-    TableSchema schema = EventsSchema(std::move(options));
+    TableSchema schema = EventsSchema(std::move(options), std::move(primary_keys));
     auto table = CreateTable(&fs, warehouse, "db", name, schema);
     ASSERT_TRUE(table.ok()) << table.status().ToString();
     std::vector<LogicalType> types = testing::LogicalTypes(schema);
-    std::vector<Chunk> chunks = EventChunks(64, types);
+    // Distinct chunks for primary-key tables (keys must not repeat), a reused pool otherwise.
+    std::vector<Chunk> chunks =
+        EventChunks(schema.primary_keys.empty() ? 64 : (rows + kChunkSize - 1) / kChunkSize, types);
 
     auto start = std::chrono::steady_clock::now();
     auto writer = testing::OpenWriter(&fs, *table);
@@ -109,6 +112,10 @@ void RunThroughput(const std::string& name, Options options) {
 
 TEST(WriteThroughputTest, DISABLED_EventsAppendTable) {
     RunThroughput("events_append", {{"bucket", "-1"}});
+}
+
+TEST(WriteThroughputTest, DISABLED_EventsPrimaryKey) {
+    RunThroughput("events_primary_key", {{"bucket", "8"}}, {"user_id", "event_time"});
 }
 
 TEST(WriteThroughputTest, DISABLED_EventsPartitionedBucketed) {

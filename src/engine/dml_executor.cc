@@ -1,0 +1,183 @@
+// INSERT, DELETE, UPDATE and TRUNCATE on lake tables. A statement's rows are written into new
+// data files by a TableWriteSink; then one TableCommit makes them a snapshot, recording the
+// statement's label, so that a retried label is refused instead of applied twice. A statement
+// that fails at any point deletes the files it wrote; readers never see half of it.
+
+#include <random>
+
+#include "catalog/catalog.h"
+#include "common/memory_tracker.h"
+#include "common/query_error.h"
+#include "engine/engine.h"
+#include "engine/session.h"
+#include "exec/operators/table_write_sink.h"
+#include "exec/pipeline/exec_context.h"
+#include "exec/query_executor.h"
+#include "lake/commit/table_commit.h"
+#include "sql/parser/ddl_statement.h"
+#include "sql/parser/statement.h"
+
+namespace flashlake::engine {
+
+namespace {
+
+// Paimon row kinds as the lake writer takes them.
+constexpr uint8_t kRowKindDelete = 3;
+
+std::string NewLabel(const char* prefix) {
+    static thread_local std::mt19937_64 random(std::random_device{}());
+    char text[40];
+    std::snprintf(text, sizeof(text), "%s_%016llx", prefix, static_cast<unsigned long long>(random()));
+    return text;
+}
+
+std::string Quote(const std::string& text) { return "'" + text + "'"; }
+
+}  // namespace
+
+void Session::PrepareExecContext(exec::ExecContext& context, MemoryTracker& query_memory) {
+    context.pool = &engine_.worker_pool();
+    int64_t dop = GetVariable("pipeline_dop")->GetInt64();
+    context.parallelism = dop > 0 ? static_cast<size_t>(dop) : engine_.worker_pool().num_threads();
+    context.memory = &query_memory;
+    context.fs = &engine_.file_system();
+}
+
+int64_t Session::QueryMemoryLimit() const {
+    int64_t limit = GetVariable("query_mem_limit")->GetInt64();
+    return limit > 0 ? limit : -1;
+}
+
+Result<StatementResult> Session::WriteRows(const catalog::TableEntry& table, planner::LogicalOperatorPtr plan,
+                                           const WriteSpec& spec) {
+    engine_.optimizer().Optimize(plan, DisabledOptimizerPasses());
+    lake::TableCommit commit(&engine_.file_system(), table.path);
+    std::string label = spec.label.empty() ? NewLabel(spec.label_prefix) : spec.label;
+    if (!spec.label.empty()) {
+        // Refused before any row is written; the commit checks again, atomically.
+        FL_ASSIGN_OR_RETURN(std::optional<int64_t> holder, commit.FindLabel(label));
+        if (holder) {
+            return Status(ErrorCode::kLabelAlreadyExists,
+                          "Label [" + label + "] has already been used (snapshot " + std::to_string(*holder) + ")");
+        }
+    }
+
+    MemoryTracker query_memory("query", QueryMemoryLimit(), &engine_.process_memory());
+    exec::ExecContext context;
+    PrepareExecContext(context, query_memory);
+    exec::TableWriteSink::Options options;
+    options.fs = &engine_.file_system();
+    options.table_path = table.path;
+    options.schema = table.schema;
+    options.writer_options.commit_user = engine_.commit_user();
+    options.max_writers = table.schema.primary_keys.empty() ? context.parallelism : 1;
+    options.row_kind = spec.row_kind;
+    exec::TableWriteSink sink(std::move(options));
+
+    auto abort = [&](Status status) {
+        Status cleanup = sink.Abort();
+        (void)cleanup;  // the statement's own error is the one to report; orphans are swept later
+        return status;
+    };
+    Status run = exec::ExecutePlanInto(*plan, context, sink);
+    if (!run.ok()) return abort(run);
+    auto messages = sink.PrepareCommit();
+    if (!messages.ok()) return abort(messages.status());
+
+    StatementResult result;
+    result.affected_rows = sink.rows_written();
+    std::string status_text = "VISIBLE";
+    int64_t snapshot_id = 0;
+    // An INSERT of no rows commits nothing, unless it replaces data or carries a label (which
+    // must be recorded, so that its retry is recognised).
+    if (!messages->empty() || spec.overwrite || !spec.label.empty()) {
+        lake::CommitRequest request;
+        request.commit_user = engine_.commit_user();
+        request.commit_identifier = engine_.NextCommitIdentifier();
+        request.kind = spec.overwrite ? lake::CommitKind::kOverwrite : lake::CommitKind::kAppend;
+        if (spec.overwrite && spec.dynamic_overwrite) request.overwrite_scope = lake::OverwriteScope::kDynamic;
+        request.messages = std::move(*messages);
+        request.labels.push_back(label);
+        auto committed = commit.Commit(request);
+        if (!committed.ok()) {
+            if (committed.status().code() == ErrorCode::kLabelAlreadyExists) {
+                return abort(Status(ErrorCode::kLabelAlreadyExists,
+                                    "Label [" + label + "] has already been used: " + committed.status().message()));
+            }
+            return abort(committed.status());
+        }
+        sink.MarkCommitted();
+        snapshot_id = committed->snapshot_id;
+    }
+    result.message = "{'label':" + Quote(label) + ", 'status':" + Quote(status_text) +
+                     ", 'txnId':" + Quote(std::to_string(snapshot_id)) + "}";
+    return result;
+}
+
+Result<StatementResult> Session::ExecuteInsert(const sql::InsertStatement& insert) {
+    FL_ASSIGN_OR_RETURN(catalog::TableEntry table, LookupTable(insert.table));
+    if (!insert.partitions.empty()) {
+        return Status(ErrorCode::kNotSupported,
+                      "INSERT ... PARTITION (names) is not supported; partitions follow the rows' values "
+                      "(SET dynamic_overwrite = true makes INSERT OVERWRITE replace only the partitions written)");
+    }
+    bool strict = GetVariable("enable_insert_strict")->GetBool();
+    planner::Binder binder = MakeBinder();
+    FL_ASSIGN_OR_RETURN(planner::LogicalOperatorPtr plan, binder.BindInsertRows(insert, table, strict));
+    WriteSpec spec;
+    spec.label = insert.label;
+    spec.overwrite = insert.overwrite;
+    spec.dynamic_overwrite = GetVariable("dynamic_overwrite")->GetBool() && !table.schema.partition_keys.empty();
+    return WriteRows(table, std::move(plan), spec);
+}
+
+namespace {
+
+Status RequirePrimaryKey(const catalog::TableEntry& table, const char* statement) {
+    if (table.schema.primary_keys.empty()) {
+        return Status(ErrorCode::kNotSupported, std::string(statement) + " needs a primary-key table; '" + table.name +
+                                                    "' is a DUPLICATE KEY (append) table");
+    }
+    auto engine = table.schema.Option("merge-engine").value_or("deduplicate");
+    if (engine != "deduplicate" && engine != "partial-update") {
+        return Status(ErrorCode::kNotSupported, std::string(statement) + " is not supported on '" + table.name +
+                                                    "', whose merge engine is " + engine);
+    }
+    return Status::OK();
+}
+
+}  // namespace
+
+Result<StatementResult> Session::ExecuteDelete(const sql::DeleteStatement& del) {
+    FL_ASSIGN_OR_RETURN(catalog::TableEntry table, LookupTable(del.table));
+    FL_RETURN_NOT_OK(RequirePrimaryKey(table, "DELETE"));
+    planner::Binder binder = MakeBinder();
+    FL_ASSIGN_OR_RETURN(planner::LogicalOperatorPtr plan, binder.BindDeleteRows(del, table));
+    WriteSpec spec;
+    spec.label_prefix = "delete";
+    spec.row_kind = kRowKindDelete;
+    return WriteRows(table, std::move(plan), spec);
+}
+
+Result<StatementResult> Session::ExecuteUpdate(const sql::UpdateStatement& update) {
+    FL_ASSIGN_OR_RETURN(catalog::TableEntry table, LookupTable(update.table));
+    FL_RETURN_NOT_OK(RequirePrimaryKey(table, "UPDATE"));
+    bool strict = GetVariable("enable_insert_strict")->GetBool();
+    planner::Binder binder = MakeBinder();
+    FL_ASSIGN_OR_RETURN(planner::LogicalOperatorPtr plan, binder.BindUpdateRows(update, table, strict));
+    WriteSpec spec;
+    spec.label_prefix = "update";
+    return WriteRows(table, std::move(plan), spec);
+}
+
+Result<StatementResult> Session::ExecuteTruncate(const sql::TruncateTableStatement& truncate) {
+    FL_ASSIGN_OR_RETURN(catalog::TableEntry table, LookupTable(truncate.table));
+    if (!truncate.partitions.empty()) {
+        return Status(ErrorCode::kNotSupported, "TRUNCATE TABLE ... PARTITION is not supported yet");
+    }
+    lake::TableCommit commit(&engine_.file_system(), table.path);
+    FL_RETURN_NOT_OK(commit.Truncate(engine_.commit_user(), engine_.NextCommitIdentifier()).status());
+    return StatementResult{};
+}
+
+}  // namespace flashlake::engine

@@ -1,0 +1,156 @@
+#include "main/server_command.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+
+#include "common/error_code.h"
+#include "engine/engine.h"
+#include "server/mysql/mysql_server.h"
+
+namespace flashlake::cli {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: flashlake serve [--warehouse DIR] [--mysql-port N] [--bind ADDR] [--root-password P]\n"
+    "                       [--max-connections N]\n"
+    "  --warehouse DIR        warehouse directory (default $FLASHLAKE_HOME or ./warehouse)\n"
+    "  --mysql-port N         MySQL protocol port (default 9030; 0 picks a free port)\n"
+    "  --bind ADDR            address to listen on (default 127.0.0.1; 0.0.0.0 for all)\n"
+    "  --root-password P      password of user root (default $FLASHLAKE_ROOT_PASSWORD, else none:\n"
+    "                         root logs in with an empty password)\n"
+    "  --max-connections N    concurrent client connections (default 1024)\n";
+
+struct ServerArgs {
+    std::string warehouse;
+    server::mysql::MysqlServerOptions mysql;
+};
+
+bool ParseNumber(const std::string& text, uint64_t max, uint64_t& out) {
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return error == std::errc() && end == text.data() + text.size() && out <= max;
+}
+
+bool ParseServerArgs(const std::vector<std::string>& args, ServerArgs& options, std::string& error) {
+    const char* home = std::getenv("FLASHLAKE_HOME");
+    options.warehouse = home ? home : "./warehouse";
+    if (const char* password = std::getenv("FLASHLAKE_ROOT_PASSWORD")) options.mysql.root_password = password;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        auto value = [&](std::string& out) {
+            if (size_t eq = arg.find('='); eq != std::string::npos && arg.rfind("--", 0) == 0) {
+                out = arg.substr(eq + 1);
+                return true;
+            }
+            if (i + 1 >= args.size()) {
+                error = arg + " needs a value";
+                return false;
+            }
+            out = args[++i];
+            return true;
+        };
+        std::string name = arg.substr(0, arg.find('='));
+        std::string text;
+        uint64_t number = 0;
+        if (name == "--warehouse") {
+            if (!value(options.warehouse)) return false;
+        } else if (name == "--bind") {
+            if (!value(options.mysql.bind_address)) return false;
+        } else if (name == "--root-password") {
+            if (!value(options.mysql.root_password)) return false;
+        } else if (name == "--mysql-port") {
+            if (!value(text)) return false;
+            if (!ParseNumber(text, 65535, number)) {
+                error = "--mysql-port must be a port number, not '" + text + "'";
+                return false;
+            }
+            options.mysql.port = static_cast<uint16_t>(number);
+        } else if (name == "--max-connections") {
+            if (!value(text)) return false;
+            if (!ParseNumber(text, 1000000, number) || number == 0) {
+                error = "--max-connections must be a positive number, not '" + text + "'";
+                return false;
+            }
+            options.mysql.max_connections = number;
+        } else if (name == "--help" || name == "-h") {
+            std::fputs(kUsage, stdout);
+            std::exit(0);
+        } else {
+            error = "unknown argument '" + arg + "'";
+            return false;
+        }
+    }
+    return true;
+}
+
+void PrintError(const Status& status) {
+    const ErrorCodeInfo& info = GetErrorCodeInfo(status.code());
+    std::fprintf(stderr, "flashlake serve: ERROR %u (%.*s): %s\n", info.mysql_errno,
+                 static_cast<int>(info.sqlstate.size()), info.sqlstate.data(), status.message().c_str());
+}
+
+}  // namespace
+
+int RunServer(const std::vector<std::string>& args) {
+    ServerArgs options;
+    std::string error;
+    if (!ParseServerArgs(args, options, error)) {
+        std::fprintf(stderr, "flashlake serve: %s\n%s", error.c_str(), kUsage);
+        return 2;
+    }
+    // Block the shutdown signals before any thread starts, so that every thread inherits the mask
+    // and only the waiter below receives them.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+
+    engine::EngineOptions engine_options;
+    engine_options.warehouse = options.warehouse;
+    auto engine = engine::Engine::Open(engine_options);
+    if (!engine.ok()) {
+        PrintError(engine.status());
+        return 1;
+    }
+    server::mysql::MysqlServer server(**engine, options.mysql);
+    if (Status started = server.Start(); !started.ok()) {
+        PrintError(started);
+        return 1;
+    }
+    std::fprintf(stderr, "flashlake: MySQL protocol server listening on %s:%u (warehouse %s)\n",
+                 options.mysql.bind_address.c_str(), server.port(), options.warehouse.c_str());
+    std::fflush(stderr);
+
+    std::atomic<bool> failed{false};
+    std::thread waiter([&server, &failed, signals] {
+        int received = 0;
+        sigwait(&signals, &received);
+        if (!failed.load()) {
+            std::fprintf(stderr, "flashlake: %s received, shutting down\n", received == SIGINT ? "SIGINT" : "SIGTERM");
+        }
+        server.Shutdown();
+    });
+    Status served = server.Serve();
+    // Serve only returns early on a fatal error; release the waiter with a signal of our own.
+    if (!served.ok()) {
+        failed.store(true);
+        pthread_kill(waiter.native_handle(), SIGTERM);
+    }
+    waiter.join();
+    if (!served.ok()) {
+        PrintError(served);
+        return 1;
+    }
+    std::fputs("flashlake: server stopped\n", stderr);
+    return 0;
+}
+
+}  // namespace flashlake::cli

@@ -1,0 +1,290 @@
+#include "server/mysql/mysql_connection.h"
+
+#include <sys/socket.h>
+#include <sys/time.h>
+
+#include <exception>
+#include <optional>
+
+#include "common/logging.h"
+#include "engine/engine.h"
+#include "engine/session.h"
+#include "server/mysql/handshake.h"
+#include "server/mysql/native_password.h"
+#include "server/mysql/protocol.h"
+#include "server/mysql/response_packets.h"
+#include "server/mysql/result_set_encoder.h"
+#include "server/mysql/wire_codec.h"
+#include "sql/parser/script_splitter.h"
+
+namespace flashlake::server::mysql {
+
+namespace {
+
+constexpr const char* kRootUser = "root";
+constexpr size_t kMaxHandshakePacket = 64 * 1024;  // before authentication a client gets little room
+
+void SetReceiveTimeout(int fd, std::chrono::seconds timeout) {
+    timeval tv{};
+    tv.tv_sec = static_cast<time_t>(timeout.count());
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+}
+
+std::string QuoteIdentifier(std::string_view name) {
+    std::string quoted = "`";
+    for (char c : name) {
+        if (c == '`') quoted += '`';
+        quoted += c;
+    }
+    return quoted + "`";
+}
+
+const char* CommandName(uint8_t command) {
+    switch (command) {
+        case 0x05:
+            return "COM_CREATE_DB";
+        case 0x06:
+            return "COM_DROP_DB";
+        case 0x08:
+            return "COM_SHUTDOWN";
+        case 0x0a:
+            return "COM_PROCESS_INFO";
+        case 0x0c:
+            return "COM_PROCESS_KILL";
+        case 0x11:
+            return "COM_CHANGE_USER";
+        case 0x12:
+            return "COM_BINLOG_DUMP";
+        case 0x16:
+            return "COM_STMT_PREPARE";
+        case 0x17:
+            return "COM_STMT_EXECUTE";
+        case 0x19:
+            return "COM_STMT_CLOSE";
+        default:
+            return "";
+    }
+}
+
+}  // namespace
+
+MysqlConnection::MysqlConnection(engine::Engine& engine, const ConnectionSettings& settings, ServerCounters& counters,
+                                 int fd, uint32_t connection_id, std::string peer_host)
+    : engine_(engine),
+      settings_(settings),
+      counters_(counters),
+      fd_(fd),
+      connection_id_(connection_id),
+      peer_host_(std::move(peer_host)),
+      channel_(fd, kMaxHandshakePacket) {}
+
+MysqlConnection::~MysqlConnection() = default;
+
+void MysqlConnection::Run() {
+    ++counters_.connections;
+    std::string where = "connection " + std::to_string(connection_id_) + " from " + peer_host_;
+    try {
+        Status status = Handshake();
+        std::string payload;
+        bool quit = false;
+        while (status.ok() && !quit) {
+            channel_.ResetSequence();
+            status = channel_.ReadPacket(payload);
+            if (status.code() == ErrorCode::kInvalidArgument) {
+                // Tell the client why before dropping it; it cannot resynchronise anyway.
+                (void)SendError(kErPacketTooLarge, "08S01", "Got a packet bigger than 'max_allowed_packet' bytes");
+                (void)channel_.Flush();
+            }
+            if (status.ok()) status = DispatchCommand(payload, quit);
+            if (status.ok()) status = channel_.Flush();
+        }
+        if (status.code() == ErrorCode::kAccessDenied || status.code() == ErrorCode::kUnknownDatabase ||
+            status.code() == ErrorCode::kTooManyConnections) {
+            FL_LOG(kWarning, where, ": ", status.message());
+        } else if (!status.ok() && status.code() != ErrorCode::kCancelled) {
+            FL_LOG(kError, where, ": dropped: ", status.ToString());
+        } else {
+            FL_LOG(kDebug, where, ": closed");
+        }
+    } catch (const std::exception& error) {
+        FL_LOG(kError, where, ": dropped after an internal error: ", error.what());
+    }
+    --counters_.connections;
+}
+
+Status MysqlConnection::Handshake() {
+    SetReceiveTimeout(fd_, settings_.handshake_timeout);
+    std::string scramble = GenerateScramble();
+    HandshakeV10 handshake;
+    handshake.server_version = settings_.server_version;
+    handshake.connection_id = connection_id_;
+    handshake.scramble = scramble;
+    handshake.capabilities = kServerCapabilities;
+    handshake.charset = kCharsetUtf8mb4GeneralCi;
+    handshake.status = kStatusAutocommit;
+    FL_RETURN_NOT_OK(channel_.WritePacket(EncodeHandshakeV10(handshake)));
+    FL_RETURN_NOT_OK(channel_.Flush());
+
+    std::string payload;
+    FL_RETURN_NOT_OK(channel_.ReadPacket(payload));
+    auto response = ParseHandshakeResponse(payload);
+    if (!response.ok()) {
+        (void)SendError(kErHandshake, "08S01", "Bad handshake: " + response.status().message());
+        (void)channel_.Flush();
+        return response.status();
+    }
+    if (reject_too_many_) {
+        (void)SendError(kErTooManyConnections, "08004", "Too many connections");
+        (void)channel_.Flush();
+        return Status(ErrorCode::kTooManyConnections, "refused: max_connections reached");
+    }
+    capabilities_ = response->capabilities & kServerCapabilities;
+    user_ = response->user;
+    std::string token = response->auth_response;
+    if ((capabilities_ & kClientPluginAuth) && !response->auth_plugin.empty() &&
+        response->auth_plugin != kNativePasswordPlugin) {
+        // e.g. caching_sha2_password: ask the client to answer our scramble the native way.
+        FL_RETURN_NOT_OK(channel_.WritePacket(EncodeAuthSwitchRequest(kNativePasswordPlugin, scramble)));
+        FL_RETURN_NOT_OK(channel_.Flush());
+        FL_RETURN_NOT_OK(channel_.ReadPacket(token));
+    }
+    if (user_ != kRootUser || !VerifyNativePassword(settings_.root_password_hash, scramble, token)) {
+        std::string message = "Access denied for user '" + user_ + "'@'" + peer_host_ +
+                              "' (using password: " + (token.empty() ? "NO" : "YES") + ")";
+        (void)SendError(kErAccessDenied, "28000", message);
+        (void)channel_.Flush();
+        return Status(ErrorCode::kAccessDenied, message);
+    }
+
+    session_ = engine_.NewSession();
+    if (!response->database.empty()) {
+        auto used = session_->Execute("USE " + QuoteIdentifier(response->database));
+        if (!used.ok()) {
+            (void)SendError(used.status());
+            (void)channel_.Flush();
+            return used.status();
+        }
+    }
+    SetReceiveTimeout(fd_, std::chrono::seconds(0));
+    channel_.set_max_payload(settings_.max_allowed_packet);
+    FL_RETURN_NOT_OK(SendOk());
+    return channel_.Flush();
+}
+
+Status MysqlConnection::DispatchCommand(std::string_view payload, bool& quit) {
+    if (payload.empty()) return Status::InvalidArgument("empty command packet");
+    uint8_t command = static_cast<uint8_t>(payload[0]);
+    std::string_view body = payload.substr(1);
+    switch (static_cast<Command>(command)) {
+        case Command::kQuit:
+            quit = true;
+            return Status::OK();
+        case Command::kQuery:
+            return HandleQuery(body);
+        case Command::kInitDb:
+            return HandleInitDb(body);
+        case Command::kPing:
+            return SendOk();
+        case Command::kFieldList:
+            // Column completion is optional for clients; an empty list ends the command.
+            return channel_.WritePacket(deprecate_eof() ? EncodeOkAsEof(StatusFlags(false), 0)
+                                                        : EncodeEof(StatusFlags(false), 0));
+        case Command::kResetConnection:
+            session_ = engine_.NewSession();
+            return SendOk();
+        case Command::kSetOption:
+            return HandleSetOption(body);
+        case Command::kStatistics:
+            return HandleStatistics();
+        default:
+            break;
+    }
+    char hex[8];
+    std::snprintf(hex, sizeof(hex), "0x%02x", command);
+    std::string name = CommandName(command);
+    return SendError(kErUnknownCommand, "08S01",
+                     "unsupported command " + std::string(hex) + (name.empty() ? "" : " (" + name + ")"));
+}
+
+Status MysqlConnection::HandleQuery(std::string_view sql) {
+    ++counters_.questions;
+    if (!(capabilities_ & kClientMultiStatements) && sql::SplitScript(sql).size() > 1) {
+        return SendError(Status(ErrorCode::kSyntaxError,
+                                "the query holds several statements, but the client did not enable "
+                                "multi-statements (CLIENT_MULTI_STATEMENTS)"));
+    }
+    // A result is sent once the next statement has run, so that it can say whether more follow.
+    std::optional<Result<engine::StatementResult>> pending;
+    Status sent;
+    (void)session_->ExecuteScript(sql, [&](const Result<engine::StatementResult>& result) {
+        if (pending && sent.ok()) sent = SendStatementResult(**pending, true);
+        pending.emplace(result);
+    });
+    FL_RETURN_NOT_OK(sent);
+    if (!pending) return SendError(kErEmptyQuery, "42000", "Query was empty");
+    if (!pending->ok()) return SendError(pending->status());
+    return SendStatementResult(**pending, false);
+}
+
+Status MysqlConnection::SendStatementResult(const engine::StatementResult& result, bool more_results) {
+    if (!result.has_rows) {
+        return SendOk(result.affected_rows > 0 ? static_cast<uint64_t>(result.affected_rows) : 0, result.message,
+                      more_results);
+    }
+    return EncodeResultSet(result.rows, deprecate_eof(), StatusFlags(more_results),
+                           [this](std::string_view payload) { return channel_.WritePacket(payload); });
+}
+
+Status MysqlConnection::HandleInitDb(std::string_view database) {
+    auto used = session_->Execute("USE " + QuoteIdentifier(database));
+    if (!used.ok()) return SendError(used.status());
+    return SendOk();
+}
+
+Status MysqlConnection::HandleSetOption(std::string_view payload) {
+    WireReader in(payload);
+    auto option = in.Int2();
+    if (!option || *option > 1) return SendError(kErUnknownCommand, "08S01", "unknown COM_SET_OPTION option");
+    // 0 turns multi-statements on, 1 off; the answer is an EOF packet.
+    if (*option == 0) {
+        capabilities_ |= kClientMultiStatements;
+    } else {
+        capabilities_ &= ~static_cast<uint32_t>(kClientMultiStatements);
+    }
+    return channel_.WritePacket(EncodeEof(StatusFlags(false), 0));
+}
+
+Status MysqlConnection::HandleStatistics() {
+    auto uptime =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - counters_.started).count();
+    std::string text = "Uptime: " + std::to_string(uptime) +
+                       "  Threads: " + std::to_string(counters_.connections.load()) +
+                       "  Questions: " + std::to_string(counters_.questions.load());
+    return channel_.WritePacket(text);  // a bare string, no header byte
+}
+
+Status MysqlConnection::SendOk(uint64_t affected_rows, std::string info, bool more_results) {
+    OkPacket ok;
+    ok.affected_rows = affected_rows;
+    ok.status = StatusFlags(more_results);
+    ok.info = std::move(info);
+    return channel_.WritePacket(EncodeOk(ok));
+}
+
+Status MysqlConnection::SendError(uint16_t error_number, std::string_view sqlstate, std::string_view message) {
+    return channel_.WritePacket(EncodeErr(error_number, sqlstate, message));
+}
+
+Status MysqlConnection::SendError(const Status& status) {
+    return channel_.WritePacket(EncodeErr(status));
+}
+
+uint16_t MysqlConnection::StatusFlags(bool more_results) const {
+    return static_cast<uint16_t>(kStatusAutocommit | (more_results ? kStatusMoreResultsExist : 0));
+}
+
+bool MysqlConnection::deprecate_eof() const {
+    return (capabilities_ & kClientDeprecateEof) != 0;
+}
+
+}  // namespace flashlake::server::mysql

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "common/status.h"
+#include "server/mysql/mysql_connection.h"
+
+namespace flashlake::engine {
+class Engine;
+}
+
+namespace flashlake::server::mysql {
+
+struct MysqlServerOptions {
+    std::string bind_address = "127.0.0.1";
+    uint16_t port = 9030;       // 0: any free port (see MysqlServer::port())
+    std::string root_password;  // empty: root logs in without a password
+    size_t max_connections = 1024;
+    std::string server_version = "8.0.33-Flashlake";
+    size_t max_allowed_packet = 64 << 20;
+};
+
+// The MySQL protocol listener: accepts connections and runs each on its own thread until it ends
+// or the server shuts down. A client beyond max_connections gets ERR 1040 after the handshake.
+// Connection ids count up from 1.
+//
+// Threads: Serve() runs the accept loop on the caller's thread; Shutdown() may be called from any
+// thread. mutex_ guards connections_, finished_ and rejecting_.
+class MysqlServer {
+public:
+    MysqlServer(engine::Engine& engine, MysqlServerOptions options);
+    ~MysqlServer();
+
+    // Binds and listens; fails with kIOError when the address is taken or invalid.
+    Status Start();
+    uint16_t port() const { return port_; }
+    // Accepts connections until Shutdown(), then closes every connection, waits for their threads
+    // (a statement already running finishes first) and returns.
+    Status Serve();
+    void Shutdown();
+
+private:
+    struct Slot {
+        int fd = -1;
+        bool rejecting = false;  // over max_connections: answered with ERR 1040
+        std::thread thread;
+    };
+
+    void Wake(char reason);
+    void Reap();
+    void RejectTooManyConnections(int fd);
+    void StopAllConnections();
+
+    engine::Engine& engine_;
+    MysqlServerOptions options_;
+    ConnectionSettings settings_;
+    ServerCounters counters_;
+    int listen_fd_ = -1;
+    int wake_read_fd_ = -1;  // a byte arrives when a connection ends or on Shutdown()
+    int wake_write_fd_ = -1;
+    uint16_t port_ = 0;
+    uint32_t next_connection_id_ = 1;  // accept thread only
+    std::atomic<bool> stopping_{false};
+
+    std::mutex mutex_;
+    std::map<uint32_t, Slot> connections_;
+    std::vector<uint32_t> finished_;  // connections whose thread is done, to join and close
+    size_t rejecting_ = 0;            // slots with `rejecting` set
+};
+
+}  // namespace flashlake::server::mysql
