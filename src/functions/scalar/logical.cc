@@ -1,5 +1,6 @@
 // AND, OR, NOT, XOR with SQL's three-valued logic, and IS [NOT] NULL.
 
+#include "common/query_error.h"
 #include "functions/function_registry.h"
 #include "functions/scalar/scalar_families.h"
 #include "functions/vectorized.h"
@@ -75,6 +76,22 @@ void RegisterLogicalFunctions(FunctionRegistry& registry) {
             return UnaryExecute<uint8_t, uint8_t>(*args.columns[0], args.num_rows, LogicalType::Boolean(),
                                                   [](uint8_t x) -> uint8_t { return x == 0; });
         });
+    });
+    // The value of a scalar subquery: its rows were counted and one value kept; more than one row
+    // is an error, as in MySQL.
+    registry.RegisterScalar("__scalar_subquery_value", [](const std::vector<LogicalType>& types) -> Result<BoundScalarFunction> {
+        if (types.size() != 2 || types[0].id() != TypeId::kBigInt) return NoMatchingOverload("__scalar_subquery_value", types);
+        ScalarKernel kernel = [](const KernelArgs& args) -> ColumnPtr {
+            const Column& counts = *args.columns[0];
+            for (size_t i = 0; i < args.num_rows; ++i) {
+                size_t row = RowOf(counts, i);
+                if (counts.validity().IsValid(row) && counts.Data<int64_t>()[row] > 1) {
+                    ThrowQueryError(ErrorCode::kInvalidArgument, "Subquery returns more than 1 row");
+                }
+            }
+            return args.columns[1];
+        };
+        return BoundScalarFunction{"__scalar_subquery_value", types, types[1], std::move(kernel)};
     });
     for (bool want_null : {true, false}) {
         std::string name = want_null ? "is_null" : "is_not_null";

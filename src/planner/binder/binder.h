@@ -32,6 +32,7 @@ struct TableFunctionRef;
 struct FunctionCallExpr;
 struct CommonTableExpr;
 struct OrderByItem;
+struct InExpr;
 struct InsertStatement;
 struct DeleteStatement;
 struct UpdateStatement;
@@ -48,6 +49,22 @@ struct BindScope {
         LogicalType type;
     };
     std::vector<Entry> columns;
+};
+
+// A scalar subquery waiting to be joined to the rows of the clause that uses it: the join adds
+// its columns after the clause's input columns (cross join of one row, or a left join on the
+// correlation keys).
+struct PendingSubquery {
+    LogicalOperatorPtr plan;
+    JoinType type = JoinType::kCross;
+    std::vector<BoundExprPtr> left_keys;   // over the clause's input
+    std::vector<BoundExprPtr> right_keys;  // over `plan`
+};
+
+struct ScalarSubqueries {
+    size_t base_width = 0;   // columns of the clause's input
+    size_t added_width = 0;  // columns the joins add so far
+    std::vector<PendingSubquery> joins;
 };
 
 // Looks up a session or global variable for `@@name` (nullopt: unknown variable).
@@ -116,6 +133,17 @@ private:
     LogicalOperatorPtr BindValues(const sql::ValuesNode& values);
     LogicalOperatorPtr BindTableRef(const sql::TableRef& ref, BindScope& scope);
     LogicalOperatorPtr BindCatalogObject(const sql::TableRef& ref, BindScope& scope);
+    // Subqueries (subquery_binder.cc).
+    LogicalOperatorPtr BindWhere(const sql::Expr& where, LogicalOperatorPtr plan, const BindScope& scope);
+    LogicalOperatorPtr BindExistsPredicate(const sql::QueryNode& query, bool negated, const sql::InExpr* in,
+                                           LogicalOperatorPtr plan, const BindScope& outer, const sql::Expr& at);
+    LogicalOperatorPtr BindInPredicate(const sql::InExpr& in, bool negated, LogicalOperatorPtr plan,
+                                       const BindScope& scope);
+    BoundExprPtr BindScalarSubquery(const sql::QueryNode& query, const BindScope& outer, const sql::Expr& at);
+    LogicalOperatorPtr AttachScalarSubqueries(LogicalOperatorPtr plan, ScalarSubqueries& pending);
+    // The expression bound over `scope`, or nullopt when it names a column `scope` lacks.
+    std::optional<BoundExprPtr> TryBind(const sql::Expr& expr, const BindScope& scope, const char* clause);
+
     LogicalOperatorPtr BindSystemTable(catalog::Catalog& catalog, const std::string& database, const std::string& table,
                                        const std::string& system_table, const std::string& alias, BindScope& scope);
     // A scan of every (readable) column of `table`, added to `scope` under `alias`.
@@ -138,6 +166,7 @@ private:
     std::string current_database_;
     int view_depth_ = 0;  // views inside views, bounded against cycles
     AggregateContext* aggregate_context_ = nullptr;  // set while binding post-aggregation expressions
+    ScalarSubqueries* scalar_subqueries_ = nullptr;  // set where a clause can take scalar subqueries
     // WITH clauses in scope, innermost last: name -> definition.
     std::vector<std::vector<const sql::CommonTableExpr*>> ctes_;
 };
@@ -149,6 +178,9 @@ LogicalOperatorPtr ShapeForTable(LogicalOperatorPtr source, const std::vector<in
 
 // Rows of `child` where `predicate` (cast to BOOLEAN) is true.
 LogicalOperatorPtr MakeFilter(LogicalOperatorPtr child, BoundExprPtr predicate);
+
+// Lower-case text, for case-insensitive names.
+std::string LowerCase(std::string text);
 
 // "at line 1, column 8" for messages.
 std::string DescribePosition(const sql::Expr& expr);

@@ -288,7 +288,10 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
         }
         case sql::ExprKind::kIn: {
             const auto& in = expr.As<sql::InExpr>();
-            if (in.subquery) ThrowQueryError(ErrorCode::kNotSupported, "IN (subquery) is not supported yet ", DescribePosition(expr));
+            if (in.subquery) {
+                ThrowQueryError(ErrorCode::kNotSupported, "IN (subquery) is supported as a condition of WHERE (alone or AND-ed) ",
+                                DescribePosition(expr));
+            }
             // x IN (a, b) == (x = a) OR (x = b): NULL semantics follow from OR's.
             BoundExprPtr result;
             for (const auto& item : in.list) {
@@ -378,8 +381,14 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
         case sql::ExprKind::kInterval:
             ThrowQueryError(ErrorCode::kSyntaxError, "INTERVAL is only allowed added to or subtracted from a date ",
                             DescribePosition(expr));
-        case sql::ExprKind::kSubquery:
-            ThrowQueryError(ErrorCode::kNotSupported, "subqueries in expressions are not supported yet ", DescribePosition(expr));
+        case sql::ExprKind::kSubquery: {
+            const auto& subquery = expr.As<sql::SubqueryExpr>();
+            if (subquery.subquery_kind == sql::SubqueryKind::kExists) {
+                ThrowQueryError(ErrorCode::kNotSupported, "EXISTS is supported as a condition of WHERE (alone or AND-ed) ",
+                                DescribePosition(expr));
+            }
+            return BindScalarSubquery(*subquery.query, scope, expr);
+        }
         case sql::ExprKind::kParameter:
             ThrowQueryError(ErrorCode::kNotSupported, "'?' parameters need a prepared statement ", DescribePosition(expr));
         case sql::ExprKind::kDefault:

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "common/check.h"
 #include "common/query_error.h"
 #include "planner/binder/binder.h"
 #include "sql/parser/query.h"
@@ -218,7 +219,7 @@ LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
         if (ContainsAggregate(*select.where)) {
             ThrowQueryError(ErrorCode::kInvalidArgument, "aggregate functions are not allowed in WHERE");
         }
-        plan = MakeFilter(std::move(plan), BindExpression(*select.where, scope, "where clause"));
+        plan = BindWhere(*select.where, std::move(plan), scope);
     }
 
     // Expand `*` and `t.*` into column references first, so the rest sees plain items.
@@ -314,7 +315,16 @@ LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
         return FinishSelect(std::move(plan), items.size(), select, order_columns);
     }
 
-    // No aggregation: the same shape without the AGGREGATE node.
+    // No aggregation: the same shape without the AGGREGATE node. Scalar subqueries of the select
+    // list join their columns after the input's.
+    ScalarSubqueries pending;
+    pending.base_width = plan->types.size();
+    FL_CHECK(pending.base_width == scope.columns.size());
+    struct Restore {
+        Binder& binder;
+        ~Restore() { binder.scalar_subqueries_ = nullptr; }
+    } restore{*this};
+    scalar_subqueries_ = &pending;
     auto projection = std::make_unique<LogicalOperator>(LogicalOperatorKind::kProjection);
     for (const auto& item : items) {
         BoundExprPtr expr = BindExpression(*item.expr, scope, "field list");
@@ -334,6 +344,8 @@ LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
             projection->expressions.push_back(std::move(key));
         }
     }
+    scalar_subqueries_ = nullptr;
+    plan = AttachScalarSubqueries(std::move(plan), pending);
     projection->estimated_rows = plan->estimated_rows;
     projection->children.push_back(std::move(plan));
     plan = std::move(projection);
