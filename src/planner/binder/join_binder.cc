@@ -95,13 +95,14 @@ LogicalOperatorPtr Binder::BindJoin(const sql::TableRef& ref, BindScope& scope) 
 
 LogicalOperatorPtr Binder::BindSetOperation(const sql::QueryNode& query) {
     const auto& set_op = query.As<sql::SetOpNode>();
-    if (set_op.op != sql::SetOpKind::kUnion) {
-        ThrowQueryError(ErrorCode::kNotSupported, "INTERSECT and EXCEPT are not supported yet");
+    const bool is_union = set_op.op == sql::SetOpKind::kUnion;
+    if (!is_union && set_op.all) {
+        ThrowQueryError(ErrorCode::kNotSupported, "INTERSECT ALL and EXCEPT ALL are not supported yet");
     }
     LogicalOperatorPtr left = BindQueryNode(*set_op.left);
     LogicalOperatorPtr right = BindQueryNode(*set_op.right);
     if (left->types.size() != right->types.size()) {
-        ThrowQueryError(ErrorCode::kWrongArguments, "UNION sides have ", left->types.size(), " and ", right->types.size(),
+        ThrowQueryError(ErrorCode::kWrongArguments, is_union ? "UNION" : "INTERSECT/EXCEPT", " sides have ", left->types.size(), " and ", right->types.size(),
                         " columns");
     }
     auto node = std::make_unique<LogicalOperator>(LogicalOperatorKind::kUnion);
@@ -115,13 +116,25 @@ LogicalOperatorPtr Binder::BindSetOperation(const sql::QueryNode& query) {
         }
         node->types.push_back(common->id() == TypeId::kNull ? LogicalType::Boolean() : *common);
     }
+    const size_t width = node->types.size();
+    if (!is_union) {
+        // INTERSECT / EXCEPT: each row tagged with its side, then grouped (NULLs equal, as set
+        // operations compare) and kept by which sides have the row.
+        node->distinct = false;
+        node->names.insert(node->names.end(), {"__from_left", "__from_right"});
+        node->types.insert(node->types.end(), {LogicalType::BigInt(), LogicalType::BigInt()});
+    }
     // Each side is projected to the common types so the union concatenates like columns.
     for (LogicalOperatorPtr* side : {&left, &right}) {
         auto projection = std::make_unique<LogicalOperator>(LogicalOperatorKind::kProjection);
-        for (size_t c = 0; c < node->types.size(); ++c) {
+        for (size_t c = 0; c < width; ++c) {
             auto cast = MakeCast(MakeColumnRef(c, (*side)->types[c], (*side)->names[c]), node->types[c], false);
             ThrowIfError(cast.status());
             projection->expressions.push_back(std::move(cast).value());
+        }
+        if (!is_union) {
+            projection->expressions.push_back(MakeConstant(Value::BigInt(side == &left ? 1 : 0)));
+            projection->expressions.push_back(MakeConstant(Value::BigInt(side == &left ? 0 : 1)));
         }
         projection->names = node->names;
         projection->types = node->types;
@@ -132,7 +145,50 @@ LogicalOperatorPtr Binder::BindSetOperation(const sql::QueryNode& query) {
     node->estimated_rows = left->estimated_rows + right->estimated_rows;
     node->children.push_back(std::move(left));
     node->children.push_back(std::move(right));
-    return node;
+    if (is_union) return node;
+
+    auto aggregate = std::make_unique<LogicalOperator>(LogicalOperatorKind::kAggregate);
+    for (size_t c = 0; c < width; ++c) {
+        aggregate->groups.push_back(MakeColumnRef(c, node->types[c], node->names[c]));
+        aggregate->names.push_back(node->names[c]);
+        aggregate->types.push_back(node->types[c]);
+    }
+    for (size_t tag = 0; tag < 2; ++tag) {
+        BoundAggregate sum;
+        sum.name = "sum";
+        auto function = aggregate_resolver_.bind("sum", {LogicalType::BigInt()}, false);
+        ThrowIfError(function.status());
+        sum.function = std::move(function).value();
+        sum.arguments.push_back(MakeColumnRef(width + tag, LogicalType::BigInt(), node->names[width + tag]));
+        aggregate->names.push_back(tag == 0 ? "__in_left" : "__in_right");
+        aggregate->types.push_back(sum.function.return_type);
+        aggregate->aggregates.push_back(std::move(sum));
+    }
+    aggregate->estimated_rows = node->estimated_rows / 2;
+    aggregate->children.push_back(std::move(node));
+    // INTERSECT: in both sides; EXCEPT: in the left side only.
+    auto filter = std::make_unique<LogicalOperator>(LogicalOperatorKind::kFilter);
+    for (size_t tag = 0; tag < 2; ++tag) {
+        std::vector<BoundExprPtr> arguments;
+        arguments.push_back(MakeColumnRef(width + tag, aggregate->types[width + tag], aggregate->names[width + tag]));
+        arguments.push_back(MakeConstant(Value::BigInt(0)));
+        bool wants_rows = tag == 0 || set_op.op == sql::SetOpKind::kIntersect;
+        sql::LiteralExpr at;  // no user text to point at: the comparison is the binder's own
+        filter->expressions.push_back(BindFunction(wants_rows ? "gt" : "eq", std::move(arguments), at));
+    }
+    filter->names = aggregate->names;
+    filter->types = aggregate->types;
+    filter->estimated_rows = aggregate->estimated_rows;
+    filter->children.push_back(std::move(aggregate));
+    auto projection = std::make_unique<LogicalOperator>(LogicalOperatorKind::kProjection);
+    for (size_t c = 0; c < width; ++c) {
+        projection->expressions.push_back(MakeColumnRef(c, filter->types[c], filter->names[c]));
+        projection->names.push_back(filter->names[c]);
+        projection->types.push_back(filter->types[c]);
+    }
+    projection->estimated_rows = filter->estimated_rows;
+    projection->children.push_back(std::move(filter));
+    return projection;
 }
 
 }  // namespace flashlake::planner
