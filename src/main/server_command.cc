@@ -11,6 +11,8 @@
 
 #include "common/error_code.h"
 #include "engine/engine.h"
+#include "server/http/api_handler.h"
+#include "server/http/http_server.h"
 #include "server/mysql/mysql_server.h"
 
 namespace flashlake::cli {
@@ -19,17 +21,20 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: flashlake serve [--warehouse DIR] [--mysql-port N] [--bind ADDR] [--root-password P]\n"
-    "                       [--max-connections N]\n"
+    "                       [--max-connections N] [--http-port N] [--http-max-body-bytes N]\n"
     "  --warehouse DIR        warehouse directory (default $FLASHLAKE_HOME or ./warehouse)\n"
     "  --mysql-port N         MySQL protocol port (default 9030; 0 picks a free port)\n"
     "  --bind ADDR            address to listen on (default 127.0.0.1; 0.0.0.0 for all)\n"
     "  --root-password P      password of user root (default $FLASHLAKE_ROOT_PASSWORD, else none:\n"
     "                         root logs in with an empty password)\n"
-    "  --max-connections N    concurrent client connections (default 1024)\n";
+    "  --max-connections N    concurrent client connections (default 1024)\n"
+    "  --http-port N          HTTP port: stream load, query API, health (default 8030; 0 picks a free port)\n"
+    "  --http-max-body-bytes N  largest HTTP request body, e.g. a stream load (default 1 GiB)\n";
 
 struct ServerArgs {
     std::string warehouse;
     server::mysql::MysqlServerOptions mysql;
+    server::http::HttpServerOptions http;
 };
 
 bool ParseNumber(const std::string& text, uint64_t max, uint64_t& out) {
@@ -71,6 +76,20 @@ bool ParseServerArgs(const std::vector<std::string>& args, ServerArgs& options, 
                 return false;
             }
             options.mysql.port = static_cast<uint16_t>(number);
+        } else if (name == "--http-port") {
+            if (!value(text)) return false;
+            if (!ParseNumber(text, 65535, number)) {
+                error = "--http-port must be a port number, not '" + text + "'";
+                return false;
+            }
+            options.http.port = static_cast<uint16_t>(number);
+        } else if (name == "--http-max-body-bytes") {
+            if (!value(text)) return false;
+            if (!ParseNumber(text, uint64_t{1} << 40, number) || number == 0) {
+                error = "--http-max-body-bytes must be a positive number, not '" + text + "'";
+                return false;
+            }
+            options.http.limits.max_body_bytes = number;
         } else if (name == "--max-connections") {
             if (!value(text)) return false;
             if (!ParseNumber(text, 1000000, number) || number == 0) {
@@ -125,18 +144,34 @@ int RunServer(const std::vector<std::string>& args) {
         PrintError(started);
         return 1;
     }
+    options.http.bind_address = options.mysql.bind_address;
+    server::http::ApiOptions api_options;
+    api_options.root_password = options.mysql.root_password;
+    api_options.advertised_host = options.mysql.bind_address == "0.0.0.0" ? "127.0.0.1" : options.mysql.bind_address;
+    server::http::ApiHandler api(**engine, api_options);
+    server::http::HttpServer http_server(api, options.http);
+    if (Status started = http_server.Start(); !started.ok()) {
+        PrintError(started);
+        return 1;
+    }
+    api.set_port(http_server.port());
+    std::fprintf(stderr, "flashlake: HTTP server listening on %s:%u\n", options.http.bind_address.c_str(),
+                 http_server.port());
     std::fprintf(stderr, "flashlake: MySQL protocol server listening on %s:%u (warehouse %s)\n",
                  options.mysql.bind_address.c_str(), server.port(), options.warehouse.c_str());
     std::fflush(stderr);
+    Status http_served;
+    std::thread http_thread([&] { http_served = http_server.Serve(); });
 
     std::atomic<bool> failed{false};
-    std::thread waiter([&server, &failed, signals] {
+    std::thread waiter([&server, &http_server, &failed, signals] {
         int received = 0;
         sigwait(&signals, &received);
         if (!failed.load()) {
             std::fprintf(stderr, "flashlake: %s received, shutting down\n", received == SIGINT ? "SIGINT" : "SIGTERM");
         }
         server.Shutdown();
+        http_server.Shutdown();
     });
     Status served = server.Serve();
     // Serve only returns early on a fatal error; release the waiter with a signal of our own.
@@ -145,6 +180,8 @@ int RunServer(const std::vector<std::string>& args) {
         pthread_kill(waiter.native_handle(), SIGTERM);
     }
     waiter.join();
+    http_thread.join();
+    if (!http_served.ok()) PrintError(http_served);
     if (!served.ok()) {
         PrintError(served);
         return 1;

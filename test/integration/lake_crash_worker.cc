@@ -5,6 +5,7 @@
 // (each label's rows are all there exactly once, or none are), and every acknowledged label is
 // there.
 //
+//   lake_crash_worker create WAREHOUSE
 //   lake_crash_worker write WAREHOUSE RUN_ID
 //   lake_crash_worker verify WAREHOUSE ACK_FILE
 
@@ -144,6 +145,15 @@ int Write(const std::string& warehouse, const std::string& run_id) {
     return 0;
 }
 
+int Create(const std::string& warehouse) {
+    io::PosixFileSystem fs;
+    if (Status status = EnsureTable(&fs, warehouse); !status.ok()) {
+        std::fprintf(stderr, "create: %s\n", status.ToString().c_str());
+        return 1;
+    }
+    return 0;
+}
+
 int Verify(const std::string& warehouse, const std::string& ack_file) {
     io::PosixFileSystem fs;
     std::string path = TablePath(warehouse);
@@ -217,8 +227,9 @@ int Verify(const std::string& warehouse, const std::string& ack_file) {
 }  // namespace flashlake
 
 int main(int argc, char** argv) {
+    if (argc == 3 && std::string(argv[1]) == "create") return flashlake::Create(argv[2]);
     if (argc == 4 && std::string(argv[1]) == "write") return flashlake::Write(argv[2], argv[3]);
     if (argc == 4 && std::string(argv[1]) == "verify") return flashlake::Verify(argv[2], argv[3]);
-    std::fprintf(stderr, "usage: lake_crash_worker write WAREHOUSE RUN_ID | verify WAREHOUSE ACK_FILE\n");
+    std::fprintf(stderr, "usage: lake_crash_worker create WAREHOUSE | write WAREHOUSE RUN_ID | verify WAREHOUSE ACK_FILE\n");
     return 2;
 }

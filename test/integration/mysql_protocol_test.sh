@@ -26,7 +26,7 @@ check() {  # check NAME CONDITION-EXIT-CODE
 start_server() {
     local log="$1"
     shift
-    "$flashlake" serve --warehouse "$work/w" --mysql-port 0 "$@" 2>"$log" &
+    "$flashlake" serve --warehouse "$work/w" --mysql-port 0 --http-port 0 "$@" 2>"$log" &
     server_pid=$!
     pids+=("$server_pid")
     port=""

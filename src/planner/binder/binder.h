@@ -144,6 +144,10 @@ private:
     // The expression bound over `scope`, or nullopt when it names a column `scope` lacks.
     std::optional<BoundExprPtr> TryBind(const sql::Expr& expr, const BindScope& scope, const char* clause);
 
+    // GROUP BY ROLLUP / CUBE / GROUPING SETS (grouping_sets_binder.cc).
+    LogicalOperatorPtr BindGroupingSets(const sql::SelectNode& select);
+    BoundExprPtr BindGroupingFunction(const sql::FunctionCallExpr& call);
+
     LogicalOperatorPtr BindSystemTable(catalog::Catalog& catalog, const std::string& database, const std::string& table,
                                        const std::string& system_table, const std::string& alias, BindScope& scope);
     // A scan of every (readable) column of `table`, added to `scope` under `alias`.
@@ -166,7 +170,9 @@ private:
     std::string current_database_;
     int view_depth_ = 0;  // views inside views, bounded against cycles
     AggregateContext* aggregate_context_ = nullptr;  // set while binding post-aggregation expressions
-    ScalarSubqueries* scalar_subqueries_ = nullptr;  // set where a clause can take scalar subqueries
+    ScalarSubqueries* scalar_subqueries_ = nullptr;
+    // While binding one grouping set's branch: which GROUP BY keys it leaves out.
+    std::vector<bool>* grouping_excluded_ = nullptr;  // set where a clause can take scalar subqueries
     // WITH clauses in scope, innermost last: name -> definition.
     std::vector<std::vector<const sql::CommonTableExpr*>> ctes_;
 };

@@ -184,6 +184,8 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
         }
         if (expr.Is<sql::FunctionCallExpr>()) {
             const auto& call = expr.As<sql::FunctionCallExpr>();
+            std::string function = Lower(call.function_name());
+            if (function == "grouping" || function == "grouping_id") return BindGroupingFunction(call);
             if (!call.over && aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(Lower(call.function_name()))) {
                 return BindAggregateCall(call);
             }

@@ -210,9 +210,7 @@ LogicalOperatorPtr Binder::BindFrom(const std::vector<sql::TableRefPtr>& from, B
 
 LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
     if (select.qualify) ThrowQueryError(ErrorCode::kNotSupported, "QUALIFY is not supported yet");
-    if (select.group_by.kind != sql::GroupingKind::kExprs) {
-        ThrowQueryError(ErrorCode::kNotSupported, "ROLLUP, CUBE and GROUPING SETS are not supported yet");
-    }
+    if (select.group_by.kind != sql::GroupingKind::kExprs) return BindGroupingSets(select);
     BindScope scope;
     LogicalOperatorPtr plan = BindFrom(select.from, scope);
     if (select.where) {
@@ -259,7 +257,14 @@ LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
                 key = items[alias].expr.get();
             }
             if (ContainsAggregate(*key)) ThrowQueryError(ErrorCode::kInvalidArgument, "GROUP BY cannot contain aggregate functions");
-            aggregate->groups.push_back(BindExpression(*key, scope, "group statement"));
+            BoundExprPtr bound = BindExpression(*key, scope, "group statement");
+            if (grouping_excluded_ != nullptr && (*grouping_excluded_)[aggregate->groups.size()]) {
+                // A key outside this grouping set: grouped as one NULL of its type.
+                auto null = MakeCast(MakeConstant(Value()), bound->type, false);
+                ThrowIfError(null.status());
+                bound = std::move(null).value();
+            }
+            aggregate->groups.push_back(std::move(bound));
             context.group_asts.push_back(key);
             context.group_types.push_back(aggregate->groups.back()->type);
         }
