@@ -6,7 +6,8 @@
 // The first engine is the one measured, the second the baseline: ratio = first / second, so
 // below 1 means Flashlake is faster. Further engines get a column but no ratio. Query order and
 // the rows column come from the baseline. A row count that differs from the baseline's is
-// flagged with '!', since the same query on the same data must return the same rows.
+// flagged with '!', since the same query on the same data must return the same rows; a record's
+// "mismatch" (its result differs from the reference .tsv) and "error" are listed below the table.
 
 import fs from 'node:fs';
 
@@ -63,6 +64,7 @@ function main() {
         const cells = engines.map((engine) => {
             const record = engine.results.queries.get(name);
             if (record?.error) notes.push(`${engine.name} ${name}: ${record.error.split('\n')[0]}`);
+            if (record?.mismatch) notes.push(`${engine.name} ${name}: result differs, ${record.mismatch}`);
             if (record?.rows != null && base?.rows != null && record.rows !== base.rows && !rows.endsWith('!')) {
                 rows += '!';
                 notes.push(`${engine.name} ${name}: ${record.rows} rows, ${baseline.name} ${base.rows}`);
@@ -82,7 +84,8 @@ function main() {
     const ratioMean = geomean(both.map((n) => ours.get(n).ms / theirs.get(n).ms));
     const meanCells = means.map((m) => (m === null ? 'n/a' : m.toFixed(1)));
     body.push(['geomean', '', ...meanCells, ratioMean === null ? 'n/a' : ratioMean.toFixed(2)]);
-    body.push(['load', '', ...engines.map((e) => formatMs(e.results.load)), '']);
+    const formatLoad = (load) => (load?.reused ? 'reused' : formatMs(load));
+    body.push(['load', '', ...engines.map((e) => formatLoad(e.results.load)), '']);
 
     const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
     const pad = (cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]));

@@ -16,6 +16,7 @@
 #include "exec/operators/projection_operator.h"
 #include "exec/operators/result_collector.h"
 #include "exec/operators/values_source.h"
+#include "exec/operators/window_operator.h"
 #include "exec/pipeline/pipeline.h"
 
 namespace flashlake::exec {
@@ -78,6 +79,14 @@ void BuildSort(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& g
         pipeline.source = sort->MakeSource();
         sink = std::move(sort);
     }
+    pipeline.dependencies.push_back(BuildInputPipeline(*node.children[0], std::move(sink), graph, context));
+}
+
+// Window functions: the child's pipeline ends in the window sink (sort by partition and order
+// keys, then compute); this one reads the rows with the results appended.
+void BuildWindow(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& graph, ExecContext& context) {
+    auto sink = std::make_unique<WindowSink>(node);
+    pipeline.source = sink->MakeSource();
     pipeline.dependencies.push_back(BuildInputPipeline(*node.children[0], std::move(sink), graph, context));
 }
 
@@ -169,6 +178,7 @@ void BuildPipeline(const LogicalOperator& node, Pipeline& pipeline, PipelineGrap
         case LogicalOperatorKind::kSort: BuildSort(node, pipeline, graph, context); return;
         case LogicalOperatorKind::kJoin: BuildJoin(node, pipeline, graph, context); return;
         case LogicalOperatorKind::kUnion: BuildUnion(node, pipeline, graph, context); return;
+        case LogicalOperatorKind::kWindow: BuildWindow(node, pipeline, graph, context); return;
     }
     ThrowQueryError(ErrorCode::kNotSupported, "cannot execute plan operator ", planner::LogicalOperatorName(node.kind));
 }

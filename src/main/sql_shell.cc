@@ -19,7 +19,8 @@ namespace flashlake::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: flashlake sql [--warehouse DIR] [-e SQL] [-f FILE] [--format table|csv|tsv|json] [--timing]\n";
+    "usage: flashlake sql [--warehouse DIR] [-e SQL] [-f FILE] [--format table|csv|tsv|json] [--timing]\n"
+    "                     [--threads N]\n";
 
 struct ShellOptions {
     std::string warehouse;
@@ -27,6 +28,7 @@ struct ShellOptions {
     std::string file;     // -f
     OutputFormat format = OutputFormat::kTable;
     bool timing = false;
+    size_t threads = 0;  // worker pool size; 0: one per core
 };
 
 bool ParseShellArgs(const std::vector<std::string>& args, ShellOptions& options, std::string& error) {
@@ -62,6 +64,16 @@ bool ParseShellArgs(const std::vector<std::string>& args, ShellOptions& options,
             }
         } else if (name == "--timing") {
             options.timing = true;
+        } else if (name == "--threads") {
+            std::string threads;
+            if (!value(threads)) return false;
+            char* end = nullptr;
+            unsigned long n = std::strtoul(threads.c_str(), &end, 10);
+            if (threads.empty() || *end != '\0' || n == 0 || n > 1024) {
+                error = "--threads needs a number from 1 to 1024, not '" + threads + "'";
+                return false;
+            }
+            options.threads = n;
         } else {
             error = "unknown argument '" + arg + "'";
             return false;
@@ -164,6 +176,7 @@ int RunSqlShell(const std::vector<std::string>& args) {
     }
     engine::EngineOptions engine_options;
     engine_options.warehouse = options.warehouse;
+    engine_options.worker_threads = options.threads;
     auto engine = engine::Engine::Open(engine_options);
     if (!engine.ok()) {
         PrintError(engine.status());

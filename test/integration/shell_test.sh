@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The flashlake sql shell as a user runs it: -e, -f, stdin, output formats, --timing, errors.
+# The flashlake sql shell as a user runs it: -e, -f, stdin, output formats, --timing, --threads, errors.
 set -uo pipefail
 flashlake="$1"
 work=$(mktemp -d)
@@ -48,6 +48,11 @@ out=$(echo "SELECT 'piped';" | "$flashlake" sql --warehouse "$work/w" --format t
 out=$("$flashlake" sql --warehouse "$work/w" --format csv -e "SELECT 1; SELECT 1/ ; SELECT 3" 2>/dev/null)
 code=$?
 [[ $code -ne 0 ]]; check "script with an error exits non-zero" $?
+
+out=$("$flashlake" sql --warehouse "$work/w" --threads 3 --format csv -e "SELECT 7 AS n")
+[[ "$out" == $'n\n7' ]]; check "--threads N (got: $out)" $?
+"$flashlake" sql --warehouse "$work/w" --threads 0 -e "SELECT 1" >/dev/null 2>&1
+[[ $? -eq 2 ]]; check "--threads 0 is a usage error" $?
 
 "$flashlake" sql --warehouse "$work/w" --format yaml -e "SELECT 1" >/dev/null 2>&1
 [[ $? -eq 2 ]]; check "unknown format is a usage error" $?

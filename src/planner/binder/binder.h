@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -160,6 +161,27 @@ private:
                           const sql::Expr& at);
     BoundExprPtr BindSpecialFunction(const std::string& name, std::vector<BoundExprPtr>& arguments,
                                      const sql::Expr& at, bool& handled);
+
+    // --- Window functions (window_binder.cc) ---
+    // While a SELECT is bound, a WindowScope collects its `f(..) OVER (..)` calls: in the select
+    // list and ORDER BY they bind to placeholder columns; AttachWindows puts the WINDOW nodes on
+    // `plan` and points the placeholders in `users` at their output columns. Elsewhere a window
+    // call is an error.
+    struct WindowContext;
+    class WindowScope {
+    public:
+        explicit WindowScope(Binder& binder);
+        ~WindowScope();
+
+    private:
+        Binder& binder_;
+        WindowContext* saved_;
+        std::unique_ptr<WindowContext> context_;
+    };
+    BoundExprPtr BindWindowCall(const sql::FunctionCallExpr& call, const BindScope& scope, const char* clause);
+    LogicalOperatorPtr AttachWindows(LogicalOperatorPtr plan, std::vector<std::vector<BoundExprPtr>*> users);
+    WindowContext* window_context_ = nullptr;
+    // --- end window functions ---
 
     const functions::FunctionRegistry& registry_;
     VariableLookup variables_;

@@ -5,6 +5,7 @@
 #include "catalog/catalog_manager.h"
 #include "common/query_error.h"
 #include "lake/read/table_scan.h"
+#include "lake/snapshot_manager.h"
 #include "lake/system_tables.h"
 #include "planner/binder/binder.h"
 #include "sql/parser/parser.h"
@@ -134,7 +135,14 @@ LogicalOperatorPtr Binder::ScanTable(const catalog::TableEntry& table, const std
         scan->types.push_back(*type);
         scope.columns.push_back({alias, field.name, *type});
     }
+    // Rows of the latest snapshot (all versions of a primary-key table's rows: an upper bound).
     scan->estimated_rows = 1e6;
+    if (fs_ != nullptr) {
+        auto latest = lake::SnapshotManager(fs_, table.path).Latest();
+        if (latest.ok() && latest->has_value() && (*latest)->total_record_count) {
+            scan->estimated_rows = static_cast<double>(*(*latest)->total_record_count);
+        }
+    }
     scan->table_scan = std::move(spec);
     return scan;
 }

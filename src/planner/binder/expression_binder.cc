@@ -319,7 +319,7 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
         }
         case sql::ExprKind::kFunctionCall: {
             const auto& call = expr.As<sql::FunctionCallExpr>();
-            if (call.over) ThrowQueryError(ErrorCode::kNotSupported, "window functions are not supported yet ", DescribePosition(expr));
+            if (call.over) return BindWindowCall(call, scope, clause);  // window_binder.cc
             bool is_aggregate = aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(Lower(call.function_name()));
             if (is_aggregate || call.star || call.distinct) {
                 ThrowQueryError(ErrorCode::kInvalidArgument, "aggregate function '", call.function_name(),

@@ -239,6 +239,7 @@ LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
         if (items.size() == before) ThrowQueryError(ErrorCode::kUnknownTable, "'", item.expr->ToString(), "' matches no table in FROM");
     }
 
+    WindowScope windows(*this);  // window calls of the select list and ORDER BY (window_binder.cc)
     bool aggregating = !select.group_by.empty() || select.having;
     for (const auto& item : items) aggregating = aggregating || ContainsAggregate(*item.expr);
     for (const auto& order : select.order_by) aggregating = aggregating || ContainsAggregate(*order.expr);
@@ -302,6 +303,7 @@ LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
         aggregate->children.push_back(std::move(plan));
         plan = std::move(aggregate);
         if (having) plan = MakeFilter(std::move(plan), std::move(having));
+        plan = AttachWindows(std::move(plan), {&outputs, &order_keys});
 
         auto projection = std::make_unique<LogicalOperator>(LogicalOperatorKind::kProjection);
         for (size_t i = 0; i < outputs.size(); ++i) {
@@ -351,6 +353,7 @@ LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
     }
     scalar_subqueries_ = nullptr;
     plan = AttachScalarSubqueries(std::move(plan), pending);
+    plan = AttachWindows(std::move(plan), {&projection->expressions});
     projection->estimated_rows = plan->estimated_rows;
     projection->children.push_back(std::move(plan));
     plan = std::move(projection);

@@ -16,6 +16,7 @@ const char* LogicalOperatorName(LogicalOperatorKind kind) {
         case LogicalOperatorKind::kJoin: return "JOIN";
         case LogicalOperatorKind::kUnion: return "UNION";
         case LogicalOperatorKind::kTableScan: return "TABLE_SCAN";
+        case LogicalOperatorKind::kWindow: return "WINDOW";
     }
     return "?";
 }
@@ -82,6 +83,12 @@ std::string LogicalOperator::ToString(bool verbose, int depth) const {
             if (table_scan->snapshot_id) line += " VERSION " + std::to_string(*table_scan->snapshot_id);
             if (table_scan->timestamp_millis) line += " TIMESTAMP " + std::to_string(*table_scan->timestamp_millis);
             break;
+        case LogicalOperatorKind::kWindow: {
+            line += " [";
+            for (size_t i = 0; i < windows.size(); ++i) line += (i ? ", " : "") + windows[i].text;
+            line += "]";
+            break;
+        }
     }
     if (verbose) {
         char estimate[64];
@@ -103,6 +110,25 @@ BoundAggregate BoundAggregate::Clone() const {
     copy.function = function;
     for (const auto& argument : arguments) copy.arguments.push_back(argument->Clone());
     copy.distinct = distinct;
+    return copy;
+}
+
+}  // namespace flashlake::planner
+
+namespace flashlake::planner {
+
+BoundWindow BoundWindow::Clone() const {
+    BoundWindow copy;
+    copy.name = name;
+    copy.text = text;
+    for (const auto& argument : arguments) copy.arguments.push_back(argument->Clone());
+    for (const auto& key : partition_by) copy.partition_by.push_back(key->Clone());
+    for (const auto& key : order_by) copy.order_by.push_back({key.expression->Clone(), key.ascending, key.nulls_first});
+    copy.frame = frame;
+    copy.offset = offset;
+    copy.has_aggregate = has_aggregate;
+    copy.aggregate = aggregate;
+    copy.type = type;
     return copy;
 }
 

@@ -24,6 +24,7 @@ enum class LogicalOperatorKind {
     kJoin,        // `join_type` of children[0] (left/probe) and children[1] (right/build)
     kUnion,       // children's rows one after another (UNION ALL); `distinct` removes duplicates
     kTableScan,   // rows of a lake table (`table_scan`)
+    kWindow,      // output: the child's columns, then one column per `windows` entry
 };
 
 // What a scan of a lake table reads: the table directory, which snapshot (latest, or time
@@ -54,6 +55,41 @@ struct BoundOrderBy {
     bool nulls_first = true;  // SQL default as in StarRocks/MySQL: NULLs first ascending, last descending
 };
 
+// --- Window functions (binder: window_binder.cc; exec: window_operator.cc) ---
+enum class WindowFrameUnit { kRows, kRange };
+enum class WindowBoundKind { kUnboundedPreceding, kPreceding, kCurrentRow, kFollowing, kUnboundedFollowing };
+
+// The rows of a partition a window function sees for the current row. ROWS bounds count rows
+// (`offset` for kPreceding/kFollowing); RANGE supports only UNBOUNDED and CURRENT ROW (CURRENT
+// ROW includes the row's ORDER BY peers).
+struct BoundWindowFrame {
+    WindowFrameUnit unit = WindowFrameUnit::kRange;
+    WindowBoundKind start = WindowBoundKind::kUnboundedPreceding;
+    int64_t start_offset = 0;
+    WindowBoundKind end = WindowBoundKind::kCurrentRow;
+    int64_t end_offset = 0;
+};
+
+// One `f(args) OVER (...)`: `name` is the lower-case function; `arguments`, `partition_by` and
+// `order_by` are over the window node's child. For LAG/LEAD `offset` is the row offset and
+// arguments are (value, default); for NTILE `offset` is the bucket count. Aggregates (SUM, AVG,
+// COUNT, MIN, MAX) carry the resolved `aggregate`. Every window of one kWindow node has the same
+// partition_by and order_by (the binder stacks one node per distinct specification).
+struct BoundWindow {
+    std::string name;
+    std::string text;  // the call as written, for EXPLAIN and column names
+    std::vector<BoundExprPtr> arguments;
+    std::vector<BoundExprPtr> partition_by;
+    std::vector<BoundOrderBy> order_by;
+    BoundWindowFrame frame;
+    int64_t offset = 1;
+    bool has_aggregate = false;
+    functions::BoundAggregateFunction aggregate;
+    LogicalType type;
+    BoundWindow Clone() const;
+};
+// --- end window functions ---
+
 // A node of the logical plan. The binder's output is turned into a tree of these; optimizer
 // passes rewrite the tree; exec/ builds pipelines from it. Every node knows its output schema.
 struct LogicalOperator {
@@ -77,6 +113,7 @@ struct LogicalOperator {
     std::vector<BoundExprPtr> right_keys;
     bool null_aware = false;
     bool distinct = false;                             // kUnion
+    std::vector<BoundWindow> windows;                  // kWindow
     std::vector<std::string> names;                    // output column names
     std::vector<LogicalType> types;                    // output column types
     double estimated_rows = 0;                         // for EXPLAIN VERBOSE and, later, join order
