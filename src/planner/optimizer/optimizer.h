@@ -45,6 +45,8 @@ void FoldConstants(LogicalOperatorPtr& plan, const ConstantEvaluator& evaluate);
 void PushDownPredicates(LogicalOperatorPtr& plan);
 // ORDER BY ... LIMIT n: the sort keeps only its first n (+ offset) rows (top-N).
 void PlanTopN(LogicalOperatorPtr& plan);
+// Lake scans read only the columns the plan uses (projection_pruning.cc).
+void PruneProjections(LogicalOperatorPtr& plan);
 // Inner hash joins build their table from the smaller estimated input (join_build_side.cc).
 void ChooseJoinBuildSides(LogicalOperatorPtr& plan);
 void FoldConstants(planner::BoundExprPtr& expression, const ConstantEvaluator& evaluate);
