@@ -24,7 +24,12 @@ Try:
   CREATE DATABASE IF NOT EXISTS shop; USE shop;
   CREATE TABLE IF NOT EXISTS events (event_time DATETIME, dt DATE, user_id BIGINT, channel VARCHAR(32),
       event_type VARCHAR(16), amount DECIMAL(12,2)) DUPLICATE KEY(event_time) PARTITION BY (dt);
-  SHOW TABLES; DESCRIBE events;
+  INSERT INTO events SELECT event_time, dt, user_id, channel, event_type, amount
+    FROM FILES("path" = "$sample", "format" = "csv", "csv.skip_header" = "1");
+  SELECT channel, count(DISTINCT user_id) AS uv, sum(amount) AS gmv FROM events
+   WHERE event_type = 'pay' GROUP BY ROLLUP(channel) ORDER BY gmv DESC;
+  SELECT snapshot_id, commit_kind, total_record_count FROM events\$snapshots;
+  SHOW TABLES; DESCRIBE events; SHOW PARTITIONS FROM events;
 
   SELECT 1+1, concat('a','b'), CAST('2024-01-01' AS DATE) + INTERVAL 1 DAY;
   EXPLAIN VERBOSE SELECT x + 1 FROM (VALUES (1), (2)) AS t(x) WHERE x > 1 LIMIT 1;
