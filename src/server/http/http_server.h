@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "server/tcp_listener.h"
 #include "server/http/http_message.h"
 
 namespace flashlake::server::http {
@@ -45,7 +46,7 @@ public:
     ~HttpServer();
 
     Status Start();
-    uint16_t port() const { return port_; }
+    uint16_t port() const { return listener_.port(); }
     Status Serve();
     void Shutdown();
 
@@ -56,16 +57,12 @@ private:
     };
 
     void RunConnection(int fd);
-    void Wake();
     void Reap();
     void StopAllConnections();
 
     HttpHandler& handler_;
     HttpServerOptions options_;
-    int listen_fd_ = -1;
-    int wake_read_fd_ = -1;
-    int wake_write_fd_ = -1;
-    uint16_t port_ = 0;
+    TcpListener listener_;  // a wake-up arrives when a connection ends or on Shutdown()
     uint64_t next_id_ = 1;  // accept thread only
     std::atomic<bool> stopping_{false};
 

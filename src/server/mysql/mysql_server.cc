@@ -23,13 +23,7 @@ namespace flashlake::server::mysql {
 
 namespace {
 
-constexpr char kWakeConnectionEnded = 'e';
-constexpr char kWakeShutdown = 's';
 constexpr size_t kMaxRejecting = 16;  // connections being refused with a handshake at one time
-
-std::string Errno(const char* what) {
-    return std::string(what) + ": " + std::strerror(errno);
-}
 
 std::string PeerHost(const sockaddr_storage& address) {
     char host[NI_MAXHOST] = "unknown";
@@ -47,89 +41,27 @@ MysqlServer::MysqlServer(engine::Engine& engine, MysqlServerOptions options)
     settings_.max_allowed_packet = options_.max_allowed_packet;
 }
 
-MysqlServer::~MysqlServer() {
-    StopAllConnections();
-    for (int fd : {listen_fd_, wake_read_fd_, wake_write_fd_}) {
-        if (fd >= 0) ::close(fd);
-    }
-}
+MysqlServer::~MysqlServer() { StopAllConnections(); }
 
-Status MysqlServer::Start() {
-    int pipe_fds[2];
-    if (::pipe2(pipe_fds, O_CLOEXEC | O_NONBLOCK) != 0) return Status::IOError(Errno("pipe"));
-    wake_read_fd_ = pipe_fds[0];
-    wake_write_fd_ = pipe_fds[1];
-
-    addrinfo hints{};
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
-    addrinfo* addresses = nullptr;
-    std::string port = std::to_string(options_.port);
-    int rc = ::getaddrinfo(options_.bind_address.c_str(), port.c_str(), &hints, &addresses);
-    if (rc != 0) {
-        return Status::IOError("cannot resolve bind address '" + options_.bind_address + "': " + gai_strerror(rc));
-    }
-    std::string last_error = "no address";
-    for (addrinfo* a = addresses; a != nullptr && listen_fd_ < 0; a = a->ai_next) {
-        int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
-        if (fd < 0) {
-            last_error = Errno("socket");
-            continue;
-        }
-        int one = 1;
-        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-        if (::bind(fd, a->ai_addr, a->ai_addrlen) != 0 || ::listen(fd, 128) != 0) {
-            last_error = Errno("bind");
-            ::close(fd);
-            continue;
-        }
-        listen_fd_ = fd;
-    }
-    ::freeaddrinfo(addresses);
-    if (listen_fd_ < 0) {
-        return Status::IOError("cannot listen on " + options_.bind_address + ":" + port + ": " + last_error);
-    }
-    sockaddr_storage bound{};
-    socklen_t length = sizeof(bound);
-    ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&bound), &length);
-    port_ = ntohs(bound.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port
-                                              : reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
-    return Status::OK();
-}
+Status MysqlServer::Start() { return listener_.Listen(options_.bind_address, options_.port, "MySQL"); }
 
 Status MysqlServer::Serve() {
-    if (listen_fd_ < 0) return Status::Internal("MysqlServer::Serve before a successful Start");
+    if (!listener_.listening()) return Status::Internal("MysqlServer::Serve before a successful Start");
     Status result;
     while (!stopping_.load()) {
-        pollfd fds[2] = {{listen_fd_, POLLIN, 0}, {wake_read_fd_, POLLIN, 0}};
-        if (::poll(fds, 2, -1) < 0) {
-            if (errno == EINTR) continue;
-            result = Status::IOError(Errno("poll"));
+        sockaddr_storage peer{};
+        auto accepted = listener_.Accept(&peer);
+        if (!accepted.ok()) {
+            result = accepted.status();
             break;
         }
-        if (fds[1].revents & POLLIN) {
-            char drain[64];
-            while (::read(wake_read_fd_, drain, sizeof(drain)) > 0) {
-            }
-        }
         Reap();
-        if (stopping_.load()) break;
-        if (!(fds[0].revents & POLLIN)) continue;
-
-        sockaddr_storage peer{};
-        socklen_t peer_length = sizeof(peer);
-        int fd = ::accept4(listen_fd_, reinterpret_cast<sockaddr*>(&peer), &peer_length, SOCK_CLOEXEC);
-        if (fd < 0) {
-            // Out of descriptors or an aborted handshake: log, back off, keep serving.
-            if (errno != EINTR && errno != EAGAIN && errno != ECONNABORTED) {
-                FL_LOG(kWarning, Errno("accept"));
-                ::usleep(10000);
-            }
-            continue;
+        if (stopping_.load()) {
+            if (*accepted >= 0) ::close(*accepted);
+            break;
         }
-        int one = 1;
-        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+        int fd = *accepted;
+        if (fd < 0) continue;
 
         std::unique_lock lock(mutex_);
         // Clients past the limit still get a handshake, then ERR 1040 in place of the login OK:
@@ -156,7 +88,7 @@ Status MysqlServer::Serve() {
                 std::lock_guard lock(mutex_);
                 finished_.push_back(id);
             }
-            Wake(kWakeConnectionEnded);
+            listener_.Wake();
         });
     }
     StopAllConnections();
@@ -165,14 +97,7 @@ Status MysqlServer::Serve() {
 
 void MysqlServer::Shutdown() {
     stopping_.store(true);
-    Wake(kWakeShutdown);
-}
-
-void MysqlServer::Wake(char reason) {
-    if (wake_write_fd_ < 0) return;
-    // A full pipe already holds a wake-up; nothing is lost by dropping this one.
-    ssize_t ignored = ::write(wake_write_fd_, &reason, 1);
-    (void)ignored;
+    listener_.Wake();
 }
 
 void MysqlServer::Reap() {
@@ -220,12 +145,7 @@ void MysqlServer::StopAllConnections() {
             if (connections_.empty()) return;
             if (!finished_.empty()) continue;
         }
-        // Sleep until a connection ends: it writes to the wake pipe.
-        pollfd wake{wake_read_fd_, POLLIN, 0};
-        ::poll(&wake, 1, 100);
-        char drain[64];
-        while (::read(wake_read_fd_, drain, sizeof(drain)) > 0) {
-        }
+        listener_.WaitForWake(100);  // a connection that ends wakes us
     }
 }
 

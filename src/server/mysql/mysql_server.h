@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "server/tcp_listener.h"
 #include "server/mysql/mysql_connection.h"
 
 namespace flashlake::engine {
@@ -39,7 +40,7 @@ public:
 
     // Binds and listens; fails with kIOError when the address is taken or invalid.
     Status Start();
-    uint16_t port() const { return port_; }
+    uint16_t port() const { return listener_.port(); }
     // Accepts connections until Shutdown(), then closes every connection, waits for their threads
     // (a statement already running finishes first) and returns.
     Status Serve();
@@ -52,7 +53,6 @@ private:
         std::thread thread;
     };
 
-    void Wake(char reason);
     void Reap();
     void RejectTooManyConnections(int fd);
     void StopAllConnections();
@@ -61,10 +61,7 @@ private:
     MysqlServerOptions options_;
     ConnectionSettings settings_;
     ServerCounters counters_;
-    int listen_fd_ = -1;
-    int wake_read_fd_ = -1;  // a byte arrives when a connection ends or on Shutdown()
-    int wake_write_fd_ = -1;
-    uint16_t port_ = 0;
+    TcpListener listener_;  // a wake-up arrives when a connection ends or on Shutdown()
     uint32_t next_connection_id_ = 1;  // accept thread only
     std::atomic<bool> stopping_{false};
 
