@@ -14,11 +14,6 @@ namespace flashlake::planner {
 
 namespace {
 
-std::string Lower(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
-
 BoundExprPtr CastForWrite(BoundExprPtr value, const LogicalType& target, bool strict) {
     auto cast = MakeCast(std::move(value), target, strict);
     ThrowIfError(cast.status());
@@ -68,7 +63,7 @@ Result<LogicalOperatorPtr> Binder::BindInsertRows(const sql::InsertStatement& in
         } else {
             std::set<int> seen;
             for (const auto& name : insert.columns) {
-                int index = table.schema.FieldIndex(Lower(name));
+                int index = table.schema.FieldIndex(LowerCase(name));
                 if (index < 0) index = table.schema.FieldIndex(name);
                 if (index < 0) ThrowQueryError(ErrorCode::kUnknownColumn, "Unknown column '", name, "' in 'field list'");
                 if (!seen.insert(index).second) {
@@ -134,11 +129,11 @@ Result<LogicalOperatorPtr> Binder::BindUpdateRows(const sql::UpdateStatement& up
         std::vector<BoundExprPtr> columns(types.size());
         for (const auto& assignment : update.assignments) {
             const std::string& name = assignment.column.back();
-            if (assignment.column.size() > 1 && Lower(assignment.column[0]) != Lower(alias)) {
+            if (assignment.column.size() > 1 && LowerCase(assignment.column[0]) != LowerCase(alias)) {
                 ThrowQueryError(ErrorCode::kUnknownColumn, "Unknown column '", assignment.column[0], ".", name,
                                 "' in 'field list'");
             }
-            int index = table.schema.FieldIndex(Lower(name));
+            int index = table.schema.FieldIndex(LowerCase(name));
             if (index < 0) index = table.schema.FieldIndex(name);
             if (index < 0) ThrowQueryError(ErrorCode::kUnknownColumn, "Unknown column '", name, "' in 'field list'");
             for (const auto& key : table.schema.primary_keys) {

@@ -18,11 +18,6 @@ namespace flashlake::planner {
 
 namespace {
 
-std::string Lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
 BoundExprPtr CastOrThrow(BoundExprPtr expr, const LogicalType& target) {
     auto cast = MakeCast(std::move(expr), target, false);
     ThrowIfError(cast.status());
@@ -68,7 +63,7 @@ Value BindDecimalLiteral(const std::string& text, const sql::Expr& at) {
 Value BindLiteral(const sql::LiteralExpr& literal) {
     switch (literal.literal_kind) {
         case sql::LiteralKind::kNull: return Value();
-        case sql::LiteralKind::kBoolean: return Value::Boolean(Lower(literal.text) == "true");
+        case sql::LiteralKind::kBoolean: return Value::Boolean(LowerCase(literal.text) == "true");
         case sql::LiteralKind::kInteger: return BindIntegerLiteral(literal.text, literal);
         case sql::LiteralKind::kDecimal: return BindDecimalLiteral(literal.text, literal);
         case sql::LiteralKind::kFloat: return Value::Double(ParseFloating(literal.text).value_or(0));
@@ -129,7 +124,7 @@ const char* FunctionForBinary(sql::BinaryOp op) {
 
 // `d + INTERVAL n unit` and `d - INTERVAL n unit` bind to <unit>s_add / <unit>s_sub.
 std::string IntervalFunction(const std::string& unit, bool subtract) {
-    return Lower(unit) + "s_" + (subtract ? "sub" : "add");
+    return LowerCase(unit) + "s_" + (subtract ? "sub" : "add");
 }
 
 // Result types that depend on a constant argument, which a function's binder cannot see (it
@@ -184,9 +179,9 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
         }
         if (expr.Is<sql::FunctionCallExpr>()) {
             const auto& call = expr.As<sql::FunctionCallExpr>();
-            std::string function = Lower(call.function_name());
+            std::string function = LowerCase(call.function_name());
             if (function == "grouping" || function == "grouping_id") return BindGroupingFunction(call);
-            if (!call.over && aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(Lower(call.function_name()))) {
+            if (!call.over && aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(LowerCase(call.function_name()))) {
                 return BindAggregateCall(call);
             }
         }
@@ -199,12 +194,12 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
         case sql::ExprKind::kLiteral: return MakeConstant(BindLiteral(expr.As<sql::LiteralExpr>()));
         case sql::ExprKind::kColumnRef: {
             const auto& parts = expr.As<sql::ColumnRefExpr>().parts;
-            std::string name = Lower(parts.back());
-            std::string table = parts.size() >= 2 ? Lower(parts[parts.size() - 2]) : "";
+            std::string name = LowerCase(parts.back());
+            std::string table = parts.size() >= 2 ? LowerCase(parts[parts.size() - 2]) : "";
             int found = -1;
             for (size_t i = 0; i < scope.columns.size(); ++i) {
                 const auto& column = scope.columns[i];
-                if (Lower(column.name) != name || (!table.empty() && Lower(column.table) != table)) continue;
+                if (LowerCase(column.name) != name || (!table.empty() && LowerCase(column.table) != table)) continue;
                 if (found >= 0) {
                     ThrowQueryError(ErrorCode::kAmbiguousColumn, "Column '", parts.back(), "' in ", clause,
                                     " is ambiguous");
@@ -224,7 +219,7 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
         case sql::ExprKind::kVariable: {
             const auto& variable = expr.As<sql::VariableExpr>();
             if (!variable.system) return MakeConstant(Value());  // user variables are not kept yet: NULL
-            auto value = variables_(Lower(variable.name));
+            auto value = variables_(LowerCase(variable.name));
             if (!value) ThrowQueryError(ErrorCode::kNotFound, "Unknown system variable '", variable.name, "'");
             return MakeConstant(*value);
         }
@@ -320,18 +315,18 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
         case sql::ExprKind::kFunctionCall: {
             const auto& call = expr.As<sql::FunctionCallExpr>();
             if (call.over) return BindWindowCall(call, scope, clause);  // window_binder.cc
-            bool is_aggregate = aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(Lower(call.function_name()));
+            bool is_aggregate = aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(LowerCase(call.function_name()));
             if (is_aggregate || call.star || call.distinct) {
                 ThrowQueryError(ErrorCode::kInvalidArgument, "aggregate function '", call.function_name(),
                                 "' is not allowed in ", clause, " ", DescribePosition(expr));
             }
-            std::string name = Lower(call.function_name());
+            std::string name = LowerCase(call.function_name());
             std::vector<BoundExprPtr> arguments;
             for (const auto& argument : call.args) {
                 if (name == "time_slice" && arguments.size() >= 2 && argument->Is<sql::ColumnRefExpr>() &&
                     argument->As<sql::ColumnRefExpr>().parts.size() == 1) {
                     // time_slice(dt, INTERVAL n unit, FLOOR | CEIL): the last argument is a bare word.
-                    arguments.push_back(MakeConstant(Value::Varchar(Lower(argument->As<sql::ColumnRefExpr>().parts[0]))));
+                    arguments.push_back(MakeConstant(Value::Varchar(LowerCase(argument->As<sql::ColumnRefExpr>().parts[0]))));
                     continue;
                 }
                 if (!argument->Is<sql::IntervalExpr>()) {
@@ -348,7 +343,7 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
                 }
                 // Elsewhere (time_slice) an interval is passed on as two arguments: n, 'unit'.
                 arguments.push_back(BindExpression(*interval.value, scope, clause));
-                arguments.push_back(MakeConstant(Value::Varchar(Lower(interval.unit))));
+                arguments.push_back(MakeConstant(Value::Varchar(LowerCase(interval.unit))));
             }
             std::optional<LogicalType> refined = RefinedResultType(name, arguments);
             BoundExprPtr bound = BindFunction(name, std::move(arguments), expr);
@@ -490,7 +485,7 @@ BoundExprPtr Binder::BindSpecialFunction(const std::string& name, std::vector<Bo
 }
 
 LogicalType Binder::BindTypeName(const sql::TypeName& type_name) {
-    std::string name = Lower(type_name.name);
+    std::string name = LowerCase(type_name.name);
     auto param = [&](size_t i, int fallback) {
         return i < type_name.params.size() ? std::atoi(type_name.params[i].c_str()) : fallback;
     };

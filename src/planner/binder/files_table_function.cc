@@ -18,11 +18,6 @@ namespace {
 
 constexpr size_t kCsvSampleBytes = 256 * 1024;
 
-std::string Lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
 // StarRocks separators may be written as escapes: "\t", "\n", "\\x01".
 char SeparatorChar(const std::string& key, const std::string& value) {
     if (value == "\\t") return '\t';
@@ -85,14 +80,14 @@ LogicalOperatorPtr Binder::BindFilesFunction(const sql::TableFunctionRef& functi
     std::string path, format;
     auto spec = std::make_shared<FileScanSpec>();
     for (const auto& property : function.properties) {
-        std::string key = Lower(property.key);
+        std::string key = LowerCase(property.key);
         const std::string& value = property.value;
         if (key == "path") path = value;
-        else if (key == "format") format = Lower(value);
+        else if (key == "format") format = LowerCase(value);
         else if (key == "csv.column_separator") spec->csv.column_separator = SeparatorChar(key, value);
         else if (key == "csv.row_delimiter") spec->csv.row_delimiter = SeparatorChar(key, value);
         else if (key == "csv.enclose") spec->csv.quote = value.empty() ? 0 : SeparatorChar(key, value);
-        else if (key == "csv.trim_space") spec->csv.trim_space = Lower(value) == "true";
+        else if (key == "csv.trim_space") spec->csv.trim_space = LowerCase(value) == "true";
         else if (key == "csv.skip_header") {
             auto lines = ParseInteger(value);
             if (!lines || *lines < 0) ThrowQueryError(ErrorCode::kInvalidArgument, "csv.skip_header must be a count, got '", value, "'");

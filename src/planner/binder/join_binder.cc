@@ -11,11 +11,6 @@ namespace flashlake::planner {
 
 namespace {
 
-std::string LowerText(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
 JoinType ToJoinType(sql::JoinKind kind) {
     switch (kind) {
         case sql::JoinKind::kInner: return JoinType::kInner;
@@ -33,7 +28,7 @@ JoinType ToJoinType(sql::JoinKind kind) {
 
 size_t FindColumn(const BindScope& scope, size_t begin, size_t end, const std::string& name, const char* side) {
     for (size_t i = begin; i < end; ++i) {
-        if (LowerText(scope.columns[i].name) == LowerText(name)) return i;
+        if (LowerCase(scope.columns[i].name) == LowerCase(name)) return i;
     }
     ThrowQueryError(ErrorCode::kUnknownColumn, "Unknown column '", name, "' in the ", side, " side of USING");
 }

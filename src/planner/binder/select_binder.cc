@@ -15,11 +15,6 @@ namespace flashlake::planner {
 
 namespace {
 
-std::string LowerName(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
 // The name a select item gets when it has no alias: a column's own name, else the text.
 std::string OutputName(const sql::SelectItem& item) {
     if (!item.alias.empty()) return item.alias;
@@ -38,9 +33,9 @@ size_t Ordinal(const sql::Expr& expr) {
 // The select item a bare name refers to as an alias, or -1.
 int FindAlias(const sql::Expr& expr, const std::vector<sql::SelectItem>& items) {
     if (!expr.Is<sql::ColumnRefExpr>() || expr.As<sql::ColumnRefExpr>().parts.size() != 1) return -1;
-    std::string name = LowerName(expr.As<sql::ColumnRefExpr>().parts[0]);
+    std::string name = LowerCase(expr.As<sql::ColumnRefExpr>().parts[0]);
     for (size_t i = 0; i < items.size(); ++i) {
-        if (!items[i].alias.empty() && LowerName(items[i].alias) == name) return static_cast<int>(i);
+        if (!items[i].alias.empty() && LowerCase(items[i].alias) == name) return static_cast<int>(i);
     }
     return -1;
 }
@@ -60,9 +55,9 @@ int FindSelectItem(const sql::Expr& key, const std::vector<sql::SelectItem>& ite
 
 bool ScopeHas(const BindScope& scope, const sql::Expr& expr) {
     if (!expr.Is<sql::ColumnRefExpr>()) return false;
-    std::string name = LowerName(expr.As<sql::ColumnRefExpr>().parts.back());
+    std::string name = LowerCase(expr.As<sql::ColumnRefExpr>().parts.back());
     for (const auto& column : scope.columns) {
-        if (LowerName(column.name) == name) return true;
+        if (LowerCase(column.name) == name) return true;
     }
     return false;
 }
@@ -132,7 +127,7 @@ LogicalOperatorPtr MakeFilter(LogicalOperatorPtr child, BoundExprPtr predicate) 
 bool Binder::ContainsAggregate(const sql::Expr& expr) const {
     if (expr.Is<sql::FunctionCallExpr>()) {
         const auto& call = expr.As<sql::FunctionCallExpr>();
-        if (!call.over && aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(LowerName(call.function_name()))) {
+        if (!call.over && aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(LowerCase(call.function_name()))) {
             return true;
         }
     }
@@ -154,7 +149,7 @@ BoundExprPtr Binder::BindAggregateCall(const sql::FunctionCallExpr& call) {
     AggregateContext* saved = aggregate_context_;
     aggregate_context_ = nullptr;
     BoundAggregate aggregate;
-    aggregate.name = LowerName(call.function_name());
+    aggregate.name = LowerCase(call.function_name());
     aggregate.distinct = call.distinct;
     std::vector<LogicalType> types;
     for (const auto& argument : call.args) {
@@ -230,7 +225,7 @@ LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
         const auto& qualifier = item.expr->As<sql::StarExpr>().qualifier;
         size_t before = items.size();
         for (const auto& column : scope.columns) {
-            if (!qualifier.empty() && LowerName(column.table) != LowerName(qualifier.back())) continue;
+            if (!qualifier.empty() && LowerCase(column.table) != LowerCase(qualifier.back())) continue;
             auto ref = std::make_unique<sql::ColumnRefExpr>();
             ref->parts = {column.table, column.name};
             if (column.table.empty()) ref->parts = {column.name};

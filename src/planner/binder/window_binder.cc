@@ -20,11 +20,6 @@ namespace {
 // Placeholder column k stands for window k of the SELECT until AttachWindows places it.
 constexpr size_t kWindowPlaceholder = size_t{1} << 40;
 
-std::string Lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
 // A literal non-negative integer (LAG/LEAD offsets, NTILE buckets, frame offsets).
 int64_t ConstantInteger(const sql::Expr& expr, const std::string& what) {
     if (expr.Is<sql::LiteralExpr>() && expr.As<sql::LiteralExpr>().literal_kind == sql::LiteralKind::kInteger) {
@@ -116,7 +111,7 @@ Binder::WindowScope::~WindowScope() {
 }
 
 BoundExprPtr Binder::BindWindowCall(const sql::FunctionCallExpr& call, const BindScope& scope, const char* clause) {
-    std::string name = Lower(call.function_name());
+    std::string name = LowerCase(call.function_name());
     std::string where = clause;
     if (window_context_ == nullptr || (where != "field list" && where != "order clause")) {
         ThrowQueryError(ErrorCode::kInvalidArgument, "window function '", call.function_name(), "' is not allowed in ",
