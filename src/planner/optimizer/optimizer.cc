@@ -9,6 +9,8 @@ Optimizer::Optimizer(ConstantEvaluator evaluate_constant) : evaluate_constant_(s
                        [](LogicalOperatorPtr& plan) { PushDownPredicates(plan); }});
     // Materialized-view rewrite (Milestone 2) plugs in here: after predicates are normalised and
     // pushed down, before join ordering and top-N, so it matches queries in canonical form.
+    passes_.push_back({"join_reorder", "inner joins as a left-deep chain from the largest input, most selective joins first",
+                       [](LogicalOperatorPtr& plan) { ReorderJoins(plan); }});
     passes_.push_back({"projection_pruning", "scans read only the columns the plan uses",
                        [](LogicalOperatorPtr& plan) { PruneProjections(plan); }});
     passes_.push_back({"join_build_side", "hash joins build from the smaller estimated input",

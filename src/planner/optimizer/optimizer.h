@@ -47,6 +47,8 @@ void PushDownPredicates(LogicalOperatorPtr& plan);
 void PlanTopN(LogicalOperatorPtr& plan);
 // Lake scans read only the columns the plan uses (projection_pruning.cc).
 void PruneProjections(LogicalOperatorPtr& plan);
+// Trees of inner joins become left-deep chains ordered greedily by estimated size (join_reorder.cc).
+void ReorderJoins(LogicalOperatorPtr& plan);
 // Inner hash joins build their table from the smaller estimated input (join_build_side.cc).
 void ChooseJoinBuildSides(LogicalOperatorPtr& plan);
 void FoldConstants(planner::BoundExprPtr& expression, const ConstantEvaluator& evaluate);
