@@ -2,6 +2,7 @@
 //
 //   flashlake-gen events --rows N --seed S --out DIR [--threads T]
 //   flashlake-gen ssb --sf SF --seed S --out DIR [--threads T]
+//   flashlake-gen tpch --sf SF --seed S --out DIR [--threads T]
 //
 // The same arguments give byte-identical files whatever the thread count.
 
@@ -16,14 +17,17 @@
 
 #include "events_gen.h"
 #include "ssb_gen.h"
+#include "tpch_gen.h"
 
 namespace {
 
 constexpr const char* kUsage =
     "usage: flashlake-gen events --rows N --seed S --out DIR [--threads T]\n"
     "       flashlake-gen ssb --sf SF --seed S --out DIR [--threads T]\n"
+    "       flashlake-gen tpch --sf SF --seed S --out DIR [--threads T]\n"
     "events writes DIR/events.csv (N rows of flash-sale clickstream);\n"
-    "ssb writes the Star Schema Benchmark tables at scale factor SF and lineorder_flat.csv.\n"
+    "ssb writes the Star Schema Benchmark tables at scale factor SF and lineorder_flat.csv;\n"
+    "tpch writes the eight TPC-H tables at scale factor SF (fractions such as 0.01 allowed).\n"
     "Defaults: --rows 1000000, --sf 1, --seed 1, --threads 2.\n";
 
 struct Arguments {
@@ -58,7 +62,7 @@ Arguments ParseArguments(int argc, char** argv) {
     if (argc < 2) throw std::invalid_argument("missing command");
     Arguments args;
     args.command = argv[1];
-    if (args.command != "events" && args.command != "ssb") {
+    if (args.command != "events" && args.command != "ssb" && args.command != "tpch") {
         throw std::invalid_argument("unknown command '" + args.command + "'");
     }
     for (int i = 2; i < argc; i += 2) {
@@ -67,7 +71,7 @@ Arguments ParseArguments(int argc, char** argv) {
         const std::string_view value = argv[i + 1];
         if (flag == "--rows" && args.command == "events") {
             args.rows = ParseUnsigned(flag, value);
-        } else if (flag == "--sf" && args.command == "ssb") {
+        } else if (flag == "--sf" && (args.command == "ssb" || args.command == "tpch")) {
             args.scale_factor = ParsePositive(flag, value);
         } else if (flag == "--seed") {
             args.seed = ParseUnsigned(flag, value);
@@ -90,6 +94,8 @@ void Run(const Arguments& args) {
     const auto start = std::chrono::steady_clock::now();
     if (args.command == "events") {
         flashlake::bench::GenerateEvents({args.rows, args.seed, args.out_dir, args.threads});
+    } else if (args.command == "tpch") {
+        flashlake::bench::GenerateTpch({args.scale_factor, args.seed, args.out_dir, args.threads});
     } else {
         flashlake::bench::GenerateSsb({args.scale_factor, args.seed, args.out_dir, args.threads});
     }
