@@ -1,5 +1,5 @@
 # Flashlake: the two set-up commands are `make demo` and `make test` (see README.md).
-.PHONY: all deps release debug tsan test demo clean format
+.PHONY: all deps release debug tsan test fuzz demo clean format
 
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS := -G Ninja -DFL_WERROR=$(if $(CI),ON,OFF)
@@ -40,6 +40,12 @@ tsan: deps build/tsan/build.ninja
 test: debug
 	cd build/debug && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		ctest --output-on-failure -j $(JOBS)
+
+# The libFuzzer targets alone (clang build in build/fuzz), FUZZ_SECONDS each; `make test` runs them
+# too, as the ctest test fuzz_targets.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	bash test/fuzz/run_fuzzers.sh $(CURDIR) $(CURDIR)/build/fuzz $(FUZZ_SECONDS)
 
 demo: release
 	@bash scripts/demo.sh

@@ -9,6 +9,7 @@ packages=(
     libzstd-dev liblz4-dev libsnappy-dev zlib1g-dev libbrotli-dev libssl-dev
     libroaring-dev libedit-dev libre2-dev
     nodejs npm curl mariadb-client
+    clang libclang-rt-14-dev  # libFuzzer targets (test/fuzz)
 )
 
 missing=()
