@@ -53,9 +53,14 @@ GeneratorSchema GeneratorSchema::Default() {
 std::vector<std::string> GeneratorSchema::CreateStatements() const {
     std::vector<std::string> out;
     for (const auto& table : tables) {
+        // Tables with an `id` column get it as primary key (UPDATE and DELETE need one); the
+        // others are append-only.
+        bool keyed = table.columns.front().name == "id";
         std::vector<std::string> columns;
-        for (const auto& column : table.columns) columns.push_back(column.name + " " + column.type);
-        out.push_back("CREATE TABLE " + table.name + " (" + Join(columns) + ")");
+        for (const auto& column : table.columns) {
+            columns.push_back(column.name + " " + column.type + (keyed && column.name == "id" ? " NOT NULL" : ""));
+        }
+        out.push_back("CREATE TABLE " + table.name + " (" + Join(columns) + ")" + (keyed ? " PRIMARY KEY (id)" : ""));
     }
     // A few rows each, NULLs included, keys overlapping so joins match.
     out.push_back(

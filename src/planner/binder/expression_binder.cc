@@ -247,6 +247,35 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
                 arguments.push_back(BindExpression(*interval.value, scope, clause));
                 return BindFunction(IntervalFunction(interval.unit, false), std::move(arguments), expr);
             }
+            if (binary.op == sql::BinaryOp::kOr || binary.op == sql::BinaryOp::kAnd) {
+                // `a OR b OR c ...` parses as a left-deep chain up to kMaxExpressionHeight high;
+                // binding it by recursion overflows the stack (sanitizer builds already at ~1000
+                // levels), and so would every later walk. Walk the chain in a loop and bind it as
+                // a balanced tree: OR and AND are associative, NULLs included.
+                std::vector<const sql::Expr*> operands{binary.right.get()};
+                const sql::Expr* left = binary.left.get();
+                while (left->Is<sql::BinaryExpr>() && left->As<sql::BinaryExpr>().op == binary.op) {
+                    operands.push_back(left->As<sql::BinaryExpr>().right.get());
+                    left = left->As<sql::BinaryExpr>().left.get();
+                }
+                operands.push_back(left);
+                std::vector<BoundExprPtr> terms;
+                for (auto it = operands.rbegin(); it != operands.rend(); ++it) {
+                    terms.push_back(BindExpression(**it, scope, clause));
+                }
+                while (terms.size() > 1) {
+                    std::vector<BoundExprPtr> level;
+                    for (size_t i = 0; i + 1 < terms.size(); i += 2) {
+                        std::vector<BoundExprPtr> pair;
+                        pair.push_back(std::move(terms[i]));
+                        pair.push_back(std::move(terms[i + 1]));
+                        level.push_back(BindFunction(FunctionForBinary(binary.op), std::move(pair), expr));
+                    }
+                    if (terms.size() % 2 == 1) level.push_back(std::move(terms.back()));
+                    terms = std::move(level);
+                }
+                return std::move(terms.front());
+            }
             std::vector<BoundExprPtr> arguments;
             arguments.push_back(BindExpression(*binary.left, scope, clause));
             arguments.push_back(BindExpression(*binary.right, scope, clause));
@@ -289,22 +318,28 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
                 ThrowQueryError(ErrorCode::kNotSupported, "IN (subquery) is supported as a condition of WHERE (alone or AND-ed) ",
                                 DescribePosition(expr));
             }
-            // x IN (a, b) == (x = a) OR (x = b): NULL semantics follow from OR's.
-            BoundExprPtr result;
+            // x IN (a, b) == (x = a) OR (x = b): NULL semantics follow from OR's. The ORs form a
+            // balanced tree: a left-deep chain as high as a list of thousands of values overflows
+            // the stack of every recursive walk (the evaluator's included).
+            std::vector<BoundExprPtr> terms;
             for (const auto& item : in.list) {
                 std::vector<BoundExprPtr> pair;
                 pair.push_back(BindExpression(*in.operand, scope, clause));
                 pair.push_back(BindExpression(*item, scope, clause));
-                BoundExprPtr equal = BindFunction("eq", std::move(pair), expr);
-                if (!result) {
-                    result = std::move(equal);
-                } else {
-                    std::vector<BoundExprPtr> either;
-                    either.push_back(std::move(result));
-                    either.push_back(std::move(equal));
-                    result = BindFunction("or", std::move(either), expr);
-                }
+                terms.push_back(BindFunction("eq", std::move(pair), expr));
             }
+            while (terms.size() > 1) {
+                std::vector<BoundExprPtr> level;
+                for (size_t i = 0; i + 1 < terms.size(); i += 2) {
+                    std::vector<BoundExprPtr> either;
+                    either.push_back(std::move(terms[i]));
+                    either.push_back(std::move(terms[i + 1]));
+                    level.push_back(BindFunction("or", std::move(either), expr));
+                }
+                if (terms.size() % 2 == 1) level.push_back(std::move(terms.back()));
+                terms = std::move(level);
+            }
+            BoundExprPtr result = std::move(terms.front());
             if (in.negated) {
                 std::vector<BoundExprPtr> negated;
                 negated.push_back(std::move(result));
