@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Runs a benchmark suite on DuckDB (in memory) and prints one JSON line per query.
 //
-//   node bench/peers/duckdb.mjs --data DIR --suite events|ssb|ssb_flat [--threads N] [--runs R]
-//                               [--expected OUTDIR]
+//   node bench/peers/duckdb.mjs --data DIR --suite events|ssb|ssb_flat|parquet [--threads N] [--runs R]
+//                               [--expected OUTDIR] [--results DIR]
 //
 // Lines: {"engine":"duckdb","event":"load",...} first, then per query
 // {"engine":"duckdb","query":"q1.1","ms":<median>,"min_ms":...,"rows":...}. With --expected, each
@@ -26,8 +26,8 @@ import {
 } from './suite.mjs';
 
 const usage =
-    'usage: node bench/peers/duckdb.mjs --data DIR --suite events|ssb|ssb_flat [--threads N] [--runs R] ' +
-    '[--expected OUTDIR]';
+    'usage: node bench/peers/duckdb.mjs --data DIR --suite events|ssb|ssb_flat|parquet [--threads N] [--runs R] ' +
+    '[--expected OUTDIR] [--results DIR]';
 
 // DuckDB spells DATETIME as TIMESTAMP; every other type in bench/schema is standard.
 function duckdbType(type) {
@@ -57,7 +57,7 @@ function valueText(value) {
 }
 
 async function main() {
-    const defaults = { data: '', suite: 'events', threads: 2, runs: 3, expected: '' };
+    const defaults = { data: '', suite: 'events', threads: 2, runs: 3, expected: '', results: '' };
     const args = parseArgs(process.argv.slice(2), defaults, usage);
     const instance = await DuckDBInstance.create(':memory:', { threads: String(args.threads) });
     const connection = await instance.connect();
@@ -69,13 +69,13 @@ async function main() {
     const loadMs = round(performance.now() - loadStart);
     emit({ engine: 'duckdb', event: 'load', version, threads: args.threads, ms: loadMs, rows });
 
-    for (const query of suiteQueries(args.suite)) {
+    for (const query of suiteQueries(args.suite, args.results)) {
         const times = [];
         let reader = null;
         for (let run = 0; run < args.runs; ++run) {
             const start = performance.now();
             try {
-                reader = await connection.runAndReadAll(query.sql);
+                reader = await connection.runAndReadAll(query.duckdbSql);
             } catch (error) {
                 emit({ engine: 'duckdb', query: query.name, ms: null, error: String(error.message ?? error) });
                 reader = null;

@@ -13,6 +13,8 @@ export const suites = {
     events: { tables: ['events'] },
     ssb: { tables: ['customer', 'supplier', 'part', 'dates', 'lineorder'] },
     ssb_flat: { tables: ['lineorder_flat'] },
+    // Parquet write and full-scan speed over the events data (bench/queries/parquet/README.md).
+    parquet: { tables: ['events'] },
 };
 
 // Parses `--name value` pairs into an object, with defaults; exits with a usage line on errors.
@@ -51,14 +53,22 @@ export function schemaColumns(table) {
     return columns;
 }
 
-// The suite's queries in file-name order: [{ name: 'q1.1', sql }].
-export function suiteQueries(suite) {
+// The suite's queries in file-name order: [{ name: 'q1.1', sql, duckdbSql }]. A query whose
+// statement differs between the engines (writing a file) has its DuckDB text in
+// <name>.duckdb.sql next to <name>.sql; `@RESULTS@` in either stands for the results directory.
+export function suiteQueries(suite, resultsDir = '') {
     const dir = path.join(benchDir, 'queries', suite);
+    const read = (file) => fs.readFileSync(path.join(dir, file), 'utf8').replaceAll('@RESULTS@', resultsDir);
     return fs
         .readdirSync(dir)
-        .filter((file) => file.endsWith('.sql'))
+        .filter((file) => file.endsWith('.sql') && !file.endsWith('.duckdb.sql'))
         .sort()
-        .map((file) => ({ name: file.slice(0, -4), sql: fs.readFileSync(path.join(dir, file), 'utf8') }));
+        .map((file) => {
+            const name = file.slice(0, -4);
+            const sql = read(file);
+            const duckdbSql = fs.existsSync(path.join(dir, `${name}.duckdb.sql`)) ? read(`${name}.duckdb.sql`) : sql;
+            return { name, sql, duckdbSql };
+        });
 }
 
 export function tableCsv(dataDir, table) {

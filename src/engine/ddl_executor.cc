@@ -6,9 +6,11 @@
 #include "catalog/catalog.h"
 #include "catalog/catalog_manager.h"
 #include "lake/commit/schema_evolution.h"
+#include "lake/commit/table_commit.h"
 #include "lake/system_tables.h"
 #include "common/query_error.h"
 #include "engine/engine.h"
+#include "engine/partition_names.h"
 #include "engine/session.h"
 #include "planner/binder/binder.h"
 #include "sql/parser/parser.h"
@@ -255,6 +257,17 @@ Result<StatementResult> Session::ExecuteCreateTableAs(const sql::CreateTableStat
 // schema they were written with and are read through field ids, so nothing is rewritten.
 Result<StatementResult> Session::ExecuteAlterTable(const sql::AlterTableStatement& alter) {
     FL_ASSIGN_OR_RETURN(catalog::TableEntry table, LookupTable(alter.table));
+    if (alter.actions.size() == 1 && alter.actions[0].kind == sql::AlterActionKind::kDropPartition) {
+        // A lake partition exists while it holds files: dropping it removes them in one snapshot
+        // (as TRUNCATE TABLE t PARTITION (p) does).
+        FL_ASSIGN_OR_RETURN(std::vector<lake::BinaryRow> partitions,
+                            ResolvePartitionNames(table.schema, table.name, {alter.actions[0].name}));
+        lake::TableCommit commit(&engine_.file_system(), table.path);
+        auto overwritten =
+            commit.Overwrite(engine_.commit_user(), engine_.NextCommitIdentifier(), {}, std::move(partitions));
+        FL_RETURN_NOT_OK(overwritten.status());
+        return StatementResult{};
+    }
     std::vector<lake::SchemaChange> changes;
     for (const auto& action : alter.actions) {
         switch (action.kind) {

@@ -4,11 +4,13 @@
 // that fails at any point deletes the files it wrote; readers never see half of it.
 
 #include <random>
+#include <set>
 
 #include "catalog/catalog.h"
 #include "common/memory_tracker.h"
 #include "common/query_error.h"
 #include "engine/engine.h"
+#include "engine/partition_names.h"
 #include "engine/session.h"
 #include "exec/operators/table_write_sink.h"
 #include "exec/pipeline/exec_context.h"
@@ -96,6 +98,21 @@ Result<StatementResult> Session::WriteRows(const catalog::TableEntry& table, pla
         request.commit_identifier = engine_.NextCommitIdentifier();
         request.kind = spec.overwrite ? lake::CommitKind::kOverwrite : lake::CommitKind::kAppend;
         if (spec.overwrite && spec.dynamic_overwrite) request.overwrite_scope = lake::OverwriteScope::kDynamic;
+        if (spec.overwrite && spec.overwrite_partitions) {
+            // Rows outside the named partitions fail the statement before anything is replaced.
+            std::set<std::string> named;
+            for (const auto& partition : *spec.overwrite_partitions) named.insert(partition.bytes());
+            for (const auto& message : *messages) {
+                if (message.new_files.empty() || named.count(message.partition.bytes())) continue;
+                auto name = PartitionName(table.schema, message.partition);
+                return abort(Status(ErrorCode::kInvalidArgument,
+                                    "INSERT OVERWRITE " + table.name + " PARTITION (...): rows of partition '" +
+                                        (name.ok() ? *name : std::string("?")) +
+                                        "' are not in the partitions named; nothing was written"));
+            }
+            request.overwrite_scope = lake::OverwriteScope::kPartitions;
+            request.overwrite_partitions = *spec.overwrite_partitions;
+        }
         request.messages = std::move(*messages);
         request.labels.push_back(label);
         auto committed = commit.Commit(request);
@@ -116,10 +133,14 @@ Result<StatementResult> Session::WriteRows(const catalog::TableEntry& table, pla
 
 Result<StatementResult> Session::ExecuteInsert(const sql::InsertStatement& insert) {
     FL_ASSIGN_OR_RETURN(catalog::TableEntry table, LookupTable(insert.table));
+    std::optional<std::vector<lake::BinaryRow>> overwrite_partitions;
     if (!insert.partitions.empty()) {
-        return Status(ErrorCode::kNotSupported,
-                      "INSERT ... PARTITION (names) is not supported; partitions follow the rows' values "
-                      "(SET dynamic_overwrite = true makes INSERT OVERWRITE replace only the partitions written)");
+        if (!insert.overwrite) {
+            return Status(ErrorCode::kNotSupported,
+                          "INSERT INTO ... PARTITION (...) is not supported; rows go to the partitions of their values "
+                          "(INSERT OVERWRITE ... PARTITION (...) replaces the named partitions)");
+        }
+        FL_ASSIGN_OR_RETURN(overwrite_partitions, ResolvePartitionNames(table.schema, table.name, insert.partitions));
     }
     bool strict = GetVariable("enable_insert_strict")->GetBool();
     planner::Binder binder = MakeBinder();
@@ -128,6 +149,7 @@ Result<StatementResult> Session::ExecuteInsert(const sql::InsertStatement& inser
     spec.label = insert.label;
     spec.overwrite = insert.overwrite;
     spec.dynamic_overwrite = GetVariable("dynamic_overwrite")->GetBool() && !table.schema.partition_keys.empty();
+    spec.overwrite_partitions = std::move(overwrite_partitions);
     return WriteRows(table, std::move(plan), spec);
 }
 
@@ -172,10 +194,16 @@ Result<StatementResult> Session::ExecuteUpdate(const sql::UpdateStatement& updat
 
 Result<StatementResult> Session::ExecuteTruncate(const sql::TruncateTableStatement& truncate) {
     FL_ASSIGN_OR_RETURN(catalog::TableEntry table, LookupTable(truncate.table));
-    if (!truncate.partitions.empty()) {
-        return Status(ErrorCode::kNotSupported, "TRUNCATE TABLE ... PARTITION is not supported yet");
-    }
     lake::TableCommit commit(&engine_.file_system(), table.path);
+    if (!truncate.partitions.empty()) {
+        // An OVERWRITE of the named partitions with no new files, in one snapshot.
+        FL_ASSIGN_OR_RETURN(std::vector<lake::BinaryRow> partitions,
+                            ResolvePartitionNames(table.schema, table.name, truncate.partitions));
+        auto overwritten =
+            commit.Overwrite(engine_.commit_user(), engine_.NextCommitIdentifier(), {}, std::move(partitions));
+        FL_RETURN_NOT_OK(overwritten.status());
+        return StatementResult{};
+    }
     FL_RETURN_NOT_OK(commit.Truncate(engine_.commit_user(), engine_.NextCommitIdentifier()).status());
     return StatementResult{};
 }

@@ -12,6 +12,7 @@
 
 #include "common/result.h"
 #include "engine/statement_result.h"
+#include "lake/binary_row.h"
 #include "types/value.h"
 
 namespace flashlake::sql {
@@ -71,6 +72,7 @@ public:
 
 private:
     Result<StatementResult> ExecuteStatement(const sql::Statement& statement);
+    Result<StatementResult> ExplainAnalyze(const sql::Statement& statement);
     Result<StatementResult> ExecuteQuery(const sql::Statement& statement, bool explain, bool verbose);
     Result<StatementResult> ExecuteSet(const sql::Statement& statement);
     Result<StatementResult> ExecuteShow(const sql::Statement& statement);
@@ -87,6 +89,9 @@ private:
         bool overwrite = false;
         bool dynamic_overwrite = false;      // OVERWRITE replaces only the partitions written
         std::optional<uint8_t> row_kind;     // for every row; unset: +I
+        // INSERT OVERWRITE t PARTITION (...): exactly these partitions are replaced, and every
+        // row written must fall in one of them.
+        std::optional<std::vector<lake::BinaryRow>> overwrite_partitions;
     };
     Result<StatementResult> ExecuteInsert(const sql::InsertStatement& insert);
     Result<StatementResult> ExecuteDelete(const sql::DeleteStatement& del);

@@ -1,5 +1,7 @@
 #include "exec/operators/file_scan_source.h"
 
+#include <algorithm>
+
 #include "common/query_error.h"
 #include "exec/operators/values_source.h"
 #include "format/parquet/parquet_reader.h"
@@ -81,9 +83,73 @@ void FileScanSource::PlanUnits() {
         std::shared_ptr<format::parquet::ParquetReader> reader = OpenParquet(*fs_, spec_->paths[file]);
         parquet_files_.resize(spec_->paths.size());
         parquet_files_[file] = reader;
-        for (int row_group = 0; row_group < reader->num_row_groups(); ++row_group) units_.push_back({file, row_group});
+        auto kept = reader->PruneRowGroups(RowGroupPredicates(file));
+        if (!kept.ok()) {
+            ThrowQueryError(kept.status().code(), "parquet file '", spec_->paths[file], "': ", kept.status().message());
+        }
+        spec_->metrics->files_read += 1;
+        spec_->metrics->row_groups_read += static_cast<int64_t>(kept->size());
+        spec_->metrics->row_groups_pruned += reader->num_row_groups() - static_cast<int64_t>(kept->size());
+        for (int row_group : *kept) units_.push_back({file, row_group});
     }
     planned_ = true;
+}
+
+std::vector<format::parquet::ColumnPredicate> FileScanSource::RowGroupPredicates(size_t file) const {
+    namespace pq = format::parquet;
+    std::vector<pq::ColumnPredicate> out;
+    for (const lake::ScanPredicate& predicate : spec_->predicates) {
+        auto column = std::find(spec_->names.begin(), spec_->names.end(), predicate.column);
+        if (column == spec_->names.end()) continue;
+        int leaf = spec_->parquet_leaves[file][static_cast<size_t>(column - spec_->names.begin())];
+        if (leaf < 0) continue;
+        switch (predicate.op) {
+            case lake::PredicateOp::kEqual:
+                out.push_back({leaf, pq::CompareOp::kEqual, predicate.value});
+                break;
+            case lake::PredicateOp::kNotEqual:
+                out.push_back({leaf, pq::CompareOp::kNotEqual, predicate.value});
+                break;
+            case lake::PredicateOp::kLess:
+                out.push_back({leaf, pq::CompareOp::kLess, predicate.value});
+                break;
+            case lake::PredicateOp::kLessEqual:
+                out.push_back({leaf, pq::CompareOp::kLessEqual, predicate.value});
+                break;
+            case lake::PredicateOp::kGreater:
+                out.push_back({leaf, pq::CompareOp::kGreater, predicate.value});
+                break;
+            case lake::PredicateOp::kGreaterEqual:
+                out.push_back({leaf, pq::CompareOp::kGreaterEqual, predicate.value});
+                break;
+            case lake::PredicateOp::kIsNull:
+                out.push_back({leaf, pq::CompareOp::kIsNull, Value()});
+                break;
+            case lake::PredicateOp::kIsNotNull:
+                out.push_back({leaf, pq::CompareOp::kIsNotNull, Value()});
+                break;
+            case lake::PredicateOp::kIn: {
+                // Judged by the list's range (values of mixed types: no pruning).
+                const std::vector<Value>& values = predicate.values;
+                if (values.empty()) break;
+                const Value* low = &values[0];
+                const Value* high = &values[0];
+                bool same_type = true;
+                for (const Value& value : values) {
+                    if (value.type().id() != low->type().id()) same_type = false;
+                }
+                if (!same_type) break;
+                for (const Value& value : values) {
+                    if (value.Compare(*low) < 0) low = &value;
+                    if (value.Compare(*high) > 0) high = &value;
+                }
+                out.push_back({leaf, pq::CompareOp::kGreaterEqual, *low});
+                out.push_back({leaf, pq::CompareOp::kLessEqual, *high});
+                break;
+            }
+        }
+    }
+    return out;
 }
 
 std::unique_ptr<Morsel> FileScanSource::NextMorsel(ExecContext& context, uint64_t& morsel_index) {

@@ -13,6 +13,7 @@ class FileSystem;
 }
 namespace flashlake::format::parquet {
 class ParquetReader;
+struct ColumnPredicate;
 }
 
 namespace flashlake::exec {
@@ -33,6 +34,8 @@ private:
     };
     // Lists the units on first use (opening Parquet footers), under `plan_mutex_`.
     void PlanUnits();
+    // The scan's predicates on columns of Parquet file `file`, by leaf.
+    std::vector<format::parquet::ColumnPredicate> RowGroupPredicates(size_t file) const;
 
     std::shared_ptr<const planner::FileScanSpec> spec_;
     io::FileSystem* fs_;

@@ -1,6 +1,7 @@
 #include "exec/operators/table_scan_source.h"
 
 #include "common/query_error.h"
+#include "lake/read/split_generator.h"
 #include "lake/read/split_reader.h"
 #include "lake/read/table_scan.h"
 
@@ -35,10 +36,22 @@ void TableScanSource::Plan() {
     options.snapshot_id = spec_->snapshot_id;
     options.timestamp_millis = spec_->timestamp_millis;
     options.projection = spec_->columns;
+    options.predicates = spec_->predicates;
+    options.metrics = spec_->metrics;
     lake::TableScan scan(fs_, spec_->table_path, options);
     auto plan = scan.Plan();
     if (!plan.ok()) ThrowQueryError(plan.status().code(), "table ", spec_->table_name, ": ", plan.status().message());
     plan_ = std::make_unique<lake::ScanPlan>(std::move(plan).value());
+    // Large files become several morsels (by row group), so that every thread has work.
+    constexpr int64_t kRowsPerMorsel = 512 * 1024;
+    plan_->splits = lake::ShardLargeFiles(std::move(plan_->splits), kRowsPerMorsel);
+    int64_t files = 0;
+    for (const auto& split : plan_->splits) {
+        for (const auto& file : split.files) files += file.row_group_shard == 0 ? 1 : 0;  // shards count once
+    }
+    spec_->metrics->files_read += files;
+    spec_->metrics->files_pruned += plan_->pruned_files;
+    spec_->metrics->buckets_pruned += plan_->pruned_buckets;
 }
 
 std::unique_ptr<Morsel> TableScanSource::NextMorsel(ExecContext& context, uint64_t& morsel_index) {

@@ -2,6 +2,8 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <string_view>
@@ -57,6 +59,76 @@ struct KeyHash {
     }
 };
 
+// Dictionary positions of integer keys: open addressing in power-of-two tables (the hot path of
+// dictionary encoding, where std::unordered_map's node per key and modulo dominate).
+template <typename K>
+class IntegerIndexMap {
+public:
+    static constexpr uint32_t kEmpty = UINT32_MAX;
+
+    // The position stored for `key`, or kEmpty.
+    uint32_t Find(K key) const {
+        if (slots_.empty()) return kEmpty;
+        for (size_t slot = SlotOf(key);; slot = (slot + 1) & mask_) {
+            if (slots_[slot].index == kEmpty) return kEmpty;
+            if (slots_[slot].key == key) return slots_[slot].index;
+        }
+    }
+    void Insert(K key, uint32_t index) {
+        if ((size_ + 1) * 2 > slots_.size()) Grow();
+        size_t slot = SlotOf(key);
+        while (slots_[slot].index != kEmpty) slot = (slot + 1) & mask_;
+        slots_[slot] = {key, index};
+        ++size_;
+    }
+    void clear() {
+        slots_.clear();
+        size_ = 0;
+        mask_ = 0;
+    }
+
+private:
+    struct Slot {
+        K key;
+        uint32_t index;
+    };
+    size_t SlotOf(K key) const {
+        // Fibonacci hashing: the multiply mixes every key bit into the high bits used.
+        uint64_t bits = static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ULL;
+        return static_cast<size_t>(bits >> shift_) & mask_;
+    }
+    void Grow() {
+        std::vector<Slot> old = std::move(slots_);
+        size_t capacity = old.empty() ? 1024 : old.size() * 2;
+        slots_.assign(capacity, Slot{K{}, kEmpty});
+        mask_ = capacity - 1;
+        shift_ = 64 - static_cast<int>(std::countr_zero(capacity));
+        size_ = 0;
+        for (const Slot& slot : old) {
+            if (slot.index != kEmpty) Insert(slot.key, slot.index);
+        }
+    }
+
+    std::vector<Slot> slots_;
+    size_t size_ = 0;
+    size_t mask_ = 0;
+    int shift_ = 64;
+};
+
+// The dictionary index of a value type: IntegerIndexMap for integer keys, a hash map otherwise.
+template <typename Key, typename Hash, bool = std::is_integral_v<Key>>
+struct DictionaryIndexMap {
+    std::unordered_map<Key, uint32_t, Hash> map;
+    uint32_t Find(const Key& key) const {
+        auto found = map.find(key);
+        return found == map.end() ? IntegerIndexMap<uint64_t>::kEmpty : found->second;
+    }
+    void Insert(const Key& key, uint32_t index) { map.emplace(key, index); }
+    void clear() { map.clear(); }
+};
+template <typename Key, typename Hash>
+struct DictionaryIndexMap<Key, Hash, true> : IntegerIndexMap<Key> {};
+
 // P is the value type while encoding: uint8_t (BOOLEAN), int32_t, int64_t, float, double,
 // std::string_view (BYTE_ARRAY) or int128_t (FIXED_LEN_BYTE_ARRAY decimals); S is the storage
 // type of the Flashlake column it is read from.
@@ -77,6 +149,9 @@ public:
             case ColumnEncoding::kFlat: {
                 const S* data = column.Data<S>();
                 const ValidityMask& validity = column.validity();
+                if constexpr (kBatchable) {
+                    if (validity.AllValid() && !bloom_filter_) return WriteValid(data + offset, count);
+                }
                 for (size_t i = offset; i < offset + count; ++i) {
                     FL_RETURN_NOT_OK(Append(validity.IsValid(i), data[i]));
                 }
@@ -108,6 +183,50 @@ public:
     Result<EncodedChunk> Finish() override;
 
 private:
+    // Integer values take the batched path (no NaN, fixed PLAIN width).
+    static constexpr bool kBatchable = std::is_same_v<P, int32_t> || std::is_same_v<P, int64_t>;
+
+    // `count` non-NULL values a page at a time: the same pages, statistics and encodings as
+    // Append value by value, without its per-value bookkeeping.
+    Status WriteValid(const S* data, size_t count) {
+        while (count > 0) {
+            size_t room = options_.page_rows - page_rows_;
+            size_t byte_room = (options_.page_size - page_plain_bytes_ + sizeof(P) - 1) / sizeof(P);
+            size_t n = std::min({count, room, byte_room});
+            if (column_.nullable) definition_levels_.insert(definition_levels_.end(), n, 1);
+            P low = static_cast<P>(data[0]), high = low;
+            for (size_t i = 1; i < n; ++i) {
+                P value = static_cast<P>(data[i]);
+                low = value < low ? value : low;
+                high = high < value ? value : high;
+            }
+            page_stats_.Update(low);
+            page_stats_.Update(high);
+            page_plain_bytes_ += n * sizeof(P);
+            if (dictionary_mode_) {
+                size_t base = indices_.size();
+                indices_.resize(base + n);
+                for (size_t i = 0; i < n; ++i) indices_[base + i] = DictionaryIndex(static_cast<P>(data[i]));
+            } else if constexpr (std::is_same_v<P, S>) {
+                plain_.append(reinterpret_cast<const char*>(data), n * sizeof(P));
+            } else {
+                size_t base = plain_.size();
+                plain_.resize(base + n * sizeof(P));
+                for (size_t i = 0; i < n; ++i) {
+                    P value = static_cast<P>(data[i]);
+                    std::memcpy(plain_.data() + base + i * sizeof(P), &value, sizeof(P));
+                }
+            }
+            page_rows_ += n;
+            data += n;
+            count -= n;
+            if (page_rows_ >= options_.page_rows || page_plain_bytes_ >= options_.page_size) {
+                FL_RETURN_NOT_OK(FlushPage());
+            }
+        }
+        return Status::OK();
+    }
+
     Status Append(bool valid, const S& stored) {
         if (!valid) {
             if (!column_.nullable) {
@@ -134,8 +253,7 @@ private:
 
     uint32_t DictionaryIndex(const P& value) {
         auto key = DictionaryKey<P>::Of(value);
-        auto found = dictionary_index_.find(key);
-        if (found != dictionary_index_.end()) return found->second;
+        if (uint32_t found = dictionary_index_.Find(key); found != IntegerIndexMap<uint64_t>::kEmpty) return found;
         P owned = value;
         if constexpr (std::is_same_v<P, std::string_view>) {
             char* bytes = dictionary_arena_.Allocate(value.size());
@@ -145,7 +263,7 @@ private:
         }
         auto index = static_cast<uint32_t>(dictionary_values_.size());
         dictionary_values_.push_back(owned);
-        dictionary_index_.emplace(key, index);
+        dictionary_index_.Insert(key, index);
         dictionary_bytes_ += codec_.PlainSize(value);
         return index;
     }
@@ -165,7 +283,7 @@ private:
     bool dictionary_mode_;
     bool dictionary_decided_ = false;  // the first page settled whether the dictionary pays
     bool dictionary_used_ = false;     // some page of the chunk is dictionary encoded
-    std::unordered_map<typename DictionaryKey<P>::Type, uint32_t, KeyHash> dictionary_index_;
+    DictionaryIndexMap<typename DictionaryKey<P>::Type, KeyHash> dictionary_index_;
     std::vector<P> dictionary_values_;
     Arena dictionary_arena_{16 * 1024};
     size_t dictionary_bytes_ = 0;

@@ -43,6 +43,8 @@ pq::CompareOp ToParquetOp(PredicateOp op) {
             return pq::CompareOp::kIsNull;
         case PredicateOp::kIsNotNull:
             return pq::CompareOp::kIsNotNull;
+        case PredicateOp::kIn:
+            break;  // expanded by the caller
     }
     return pq::CompareOp::kEqual;
 }
@@ -146,6 +148,28 @@ Status DataFileReader::PlanRowGroups(const TableSchema& file_schema, const DataF
         if (file_field == nullptr || !SameStorage(file_field->type, filter.field.type)) continue;
         int leaf = schema.FindLeaf(file_field->name);
         if (leaf < 0 || !schema.leaf(leaf).supported) continue;
+        if (filter.predicate.op == PredicateOp::kIn) {
+            // Row groups are judged by the list's range; an empty list matches nothing.
+            const std::vector<Value>& values = filter.predicate.values;
+            if (values.empty()) {
+                predicates.push_back({leaf, pq::CompareOp::kIsNull, Value()});
+                predicates.push_back({leaf, pq::CompareOp::kIsNotNull, Value()});
+                continue;
+            }
+            const Value* low = &values[0];
+            const Value* high = &values[0];
+            for (const Value& value : values) {
+                if (value.Compare(*low) < 0) low = &value;
+                if (value.Compare(*high) > 0) high = &value;
+            }
+            if (values.size() == 1) {
+                predicates.push_back({leaf, pq::CompareOp::kEqual, *low});
+                continue;
+            }
+            predicates.push_back({leaf, pq::CompareOp::kGreaterEqual, *low});
+            predicates.push_back({leaf, pq::CompareOp::kLessEqual, *high});
+            continue;
+        }
         predicates.push_back({leaf, ToParquetOp(filter.predicate.op), filter.predicate.value});
     }
     int64_t start = 0;
@@ -157,6 +181,17 @@ Status DataFileReader::PlanRowGroups(const TableSchema& file_schema, const DataF
         for (int g = 0; g < reader_->num_row_groups(); ++g) row_groups_.push_back(g);
     } else {
         FL_ASSIGN_OR_RETURN(row_groups_, reader_->PruneRowGroups(predicates));
+    }
+    int64_t considered = reader_->num_row_groups();
+    if (spec.row_group_shards > 1) {
+        const int32_t shards = spec.row_group_shards;
+        std::erase_if(row_groups_, [&](int g) { return g % shards != spec.row_group_shard; });
+        considered = 0;
+        for (int g = 0; g < reader_->num_row_groups(); ++g) considered += g % shards == spec.row_group_shard;
+    }
+    if (spec.metrics != nullptr) {
+        spec.metrics->row_groups_read += static_cast<int64_t>(row_groups_.size());
+        spec.metrics->row_groups_pruned += considered - static_cast<int64_t>(row_groups_.size());
     }
     return Status::OK();
 }

@@ -39,6 +39,11 @@ struct DataFileReadSpec {
     std::vector<FieldPredicate> row_group_filters;
     // Dictionary-encoded string columns stay dictionary columns.
     bool keep_dictionary = true;
+    // Counts read and pruned row groups when set.
+    ScanMetrics* metrics = nullptr;
+    // Read only the row groups g with g % row_group_shards == row_group_shard.
+    int32_t row_group_shard = 0;
+    int32_t row_group_shards = 1;
 };
 
 // Reads one Parquet data file as chunks of table columns (schema evolution on read, Paimon

@@ -134,6 +134,7 @@ Status MergeSplitReader::Init() {
     spec_.fields = std::move(fields);
     spec_.system_columns = true;
     spec_.keep_dictionary = false;  // merged columns are gathered row by row anyway
+    spec_.metrics = context.metrics.get();
     // Only key predicates may skip row groups: a key's versions are all or none skipped.
     for (const FieldPredicate& filter : context.filters) {
         if (IndexOfField(context.trimmed_primary_key, filter.field.id) >= 0) spec_.row_group_filters.push_back(filter);

@@ -22,6 +22,9 @@ Status RawSplitReader::OpenNextFile() {
     spec.fields = context_->projection;
     spec.system_columns = context_->primary_key_table && (context_->include_row_kind || incremental || may_retract);
     spec.row_group_filters = context_->filters;
+    spec.metrics = context_->metrics.get();
+    spec.row_group_shard = file.row_group_shard;
+    spec.row_group_shards = file.row_group_shards;
     file_has_kinds_ = spec.system_columns;
     drop_retracts_ = spec.system_columns && !incremental;
     std::shared_ptr<const DeletionVector> deletion_vector;

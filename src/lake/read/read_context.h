@@ -32,6 +32,8 @@ struct ReadContext {
     bool deletion_vectors = false;
     // Predicates (values of the columns' types) used to skip Parquet row groups where safe.
     std::vector<FieldPredicate> filters;
+    // Where readers count pruned and read row groups; may be null.
+    std::shared_ptr<ScanMetrics> metrics;
 
     // The schema data file `file` was written with (kCorruption if the plan lacks it).
     Result<const TableSchema*> FileSchema(int64_t schema_id) const;

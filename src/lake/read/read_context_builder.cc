@@ -42,7 +42,21 @@ Result<std::vector<FieldPredicate>> ResolvePredicates(const TableSchema& schema,
         const DataField& field = schema.fields[index];
         if (field.type.IsNested()) continue;
         FieldPredicate out{field, predicate};
-        if (predicate.op != PredicateOp::kIsNull && predicate.op != PredicateOp::kIsNotNull) {
+        if (predicate.op == PredicateOp::kIn) {
+            FL_ASSIGN_OR_RETURN(LogicalType type, field.type.ToLogicalType());
+            out.predicate.values.clear();
+            bool exact = true;
+            for (const Value& item : predicate.values) {
+                if (item.is_null()) continue;  // never equal to anything
+                std::optional<Value> value = CoerceLiteral(item, type);
+                if (!value) {
+                    exact = false;
+                    break;
+                }
+                out.predicate.values.push_back(std::move(*value));
+            }
+            if (!exact) continue;  // a value not exactly representable: prunes nothing
+        } else if (predicate.op != PredicateOp::kIsNull && predicate.op != PredicateOp::kIsNotNull) {
             FL_ASSIGN_OR_RETURN(LogicalType type, field.type.ToLogicalType());
             std::optional<Value> value = CoerceLiteral(predicate.value, type);
             if (!value) continue;  // not exactly representable: prunes nothing
@@ -87,6 +101,7 @@ Result<std::shared_ptr<ReadContext>> MakeReadContext(const TableSchema& schema, 
             ? options.aggregators
             : std::make_shared<const lsm::FieldAggregatorRegistry>(lsm::FieldAggregatorRegistry::WithBuiltins());
     FL_ASSIGN_OR_RETURN(context->filters, ResolvePredicates(schema, options.predicates));
+    context->metrics = options.metrics;
     return context;
 }
 

@@ -24,6 +24,8 @@ const char* OpText(PredicateOp op) {
             return "IS NULL";
         case PredicateOp::kIsNotNull:
             return "IS NOT NULL";
+        case PredicateOp::kIn:
+            return "IN";
     }
     return "?";
 }
@@ -38,6 +40,11 @@ bool SameType(const LogicalType& a, const LogicalType& b) {
 
 std::string ScanPredicate::ToString() const {
     if (op == PredicateOp::kIsNull || op == PredicateOp::kIsNotNull) return column + " " + OpText(op);
+    if (op == PredicateOp::kIn) {
+        std::string text = column + " IN (";
+        for (size_t i = 0; i < values.size(); ++i) text += (i ? ", " : "") + values[i].ToString();
+        return text + ")";
+    }
     return column + " " + OpText(op) + " " + value.ToString();
 }
 
@@ -57,6 +64,13 @@ std::optional<Value> CoerceLiteral(const Value& literal, const LogicalType& type
 bool PredicateMatches(const ScanPredicate& predicate, const Value& value) {
     if (predicate.op == PredicateOp::kIsNull) return value.is_null();
     if (predicate.op == PredicateOp::kIsNotNull) return !value.is_null();
+    if (predicate.op == PredicateOp::kIn) {
+        if (value.is_null()) return false;
+        for (const Value& item : predicate.values) {
+            if (!item.is_null() && value.Compare(item) == 0) return true;
+        }
+        return false;
+    }
     if (value.is_null() || predicate.value.is_null()) return false;
     int order = value.Compare(predicate.value);
     switch (predicate.op) {
@@ -82,6 +96,15 @@ bool PredicateMayMatch(const ScanPredicate& predicate, const ColumnStats& stats)
     if (predicate.op == PredicateOp::kIsNull) return !stats.null_count || *stats.null_count > 0;
     if (predicate.op == PredicateOp::kIsNotNull) return !all_null;
     if (all_null) return false;
+    if (predicate.op == PredicateOp::kIn) {
+        if (!stats.min || !stats.max) return true;
+        ScanPredicate equal{predicate.column, PredicateOp::kEqual, Value(), {}};
+        for (const Value& item : predicate.values) {
+            equal.value = item;
+            if (PredicateMayMatch(equal, stats)) return true;
+        }
+        return false;  // no listed value lies within [min, max]
+    }
     if (!stats.min || !stats.max || predicate.value.is_null()) return true;
     const Value& v = predicate.value;
     if (!SameType(stats.min->type(), v.type()) || !SameType(stats.max->type(), v.type())) return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,18 +19,20 @@ enum class PredicateOp : uint8_t {
     kGreaterEqual,
     kIsNull,
     kIsNotNull,
+    kIn,  // equal to one of `values`
 };
 
 // One conjunct "column op value" a scan may use to skip data: partitions (exactly), data files
 // and Parquet row groups (by min/max statistics). A scan's predicates form a conjunction. They
 // are hints: a scan never returns rows a predicate rules out by statistics, but it does return
 // other rows that do not satisfy it, so the engine still filters rows itself.
-// `value` is ignored by IS [NOT] NULL. A value that does not convert exactly to the column's
-// type (2.5 against an INT column) prunes nothing.
+// `value` is ignored by IS [NOT] NULL and IN (which uses `values`). A value that does not
+// convert exactly to the column's type (2.5 against an INT column) prunes nothing.
 struct ScanPredicate {
     std::string column;  // a table column, by name
     PredicateOp op = PredicateOp::kEqual;
     Value value;
+    std::vector<Value> values{};  // kIn: the list (NULLs left out: they never equal anything)
 
     std::string ToString() const;
 };
@@ -41,6 +44,16 @@ struct ColumnStats {
     std::optional<Value> max;
     std::optional<int64_t> null_count;
     int64_t row_count = 0;
+};
+
+// What pruning did during a scan, counted by the planner (files) and the file readers (row
+// groups); shared by every reader of a plan, so the counters are atomic.
+struct ScanMetrics {
+    std::atomic<int64_t> buckets_pruned{0};  // (partition, bucket)s skipped whole
+    std::atomic<int64_t> files_pruned{0};
+    std::atomic<int64_t> files_read{0};
+    std::atomic<int64_t> row_groups_pruned{0};
+    std::atomic<int64_t> row_groups_read{0};
 };
 
 // `literal` as a value of `type` when the conversion is exact (round-trips), else nullopt.

@@ -25,6 +25,10 @@ struct SplitFile {
     // Incremental splits only: kDelete when the snapshot removed the file (an OVERWRITE of an
     // append table), whose rows then read as -D.
     FileKind kind = FileKind::kAdd;
+    // Only the row groups g with g % row_group_shards == row_group_shard are read, so that an
+    // engine can read one large file on several threads (ShardLargeFiles).
+    int32_t row_group_shard = 0;
+    int32_t row_group_shards = 1;
 };
 
 enum class SplitKind : uint8_t {

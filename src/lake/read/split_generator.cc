@@ -54,4 +54,33 @@ Split SplitPrimaryKeyBucket(const Split& bucket, std::vector<SplitFile> files, c
     return split;
 }
 
+std::vector<Split> ShardLargeFiles(std::vector<Split> splits, int64_t rows_per_shard) {
+    constexpr int64_t kMaxShards = 64;
+    std::vector<Split> result;
+    for (Split& split : splits) {
+        if (!split.raw_convertible() || split.kind == SplitKind::kIncremental || rows_per_shard <= 0) {
+            result.push_back(std::move(split));
+            continue;
+        }
+        Split rest = split;
+        rest.files.clear();
+        for (SplitFile& file : split.files) {
+            int64_t shards = std::min(kMaxShards, (file.meta.row_count + rows_per_shard - 1) / rows_per_shard);
+            if (shards <= 1 || file.row_group_shards != 1) {
+                rest.files.push_back(std::move(file));
+                continue;
+            }
+            for (int64_t shard = 0; shard < shards; ++shard) {
+                Split own = split;
+                own.files = {file};
+                own.files[0].row_group_shard = static_cast<int32_t>(shard);
+                own.files[0].row_group_shards = static_cast<int32_t>(shards);
+                result.push_back(std::move(own));
+            }
+        }
+        if (!rest.files.empty()) result.push_back(std::move(rest));
+    }
+    return result;
+}
+
 }  // namespace flashlake::lake

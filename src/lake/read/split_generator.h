@@ -26,4 +26,10 @@ std::vector<Split> SplitAppendBucket(const Split& bucket, std::vector<SplitFile>
 // level guarantee that no key occurs twice; else kMerge.
 Split SplitPrimaryKeyBucket(const Split& bucket, std::vector<SplitFile> files, const SplitGeneratorOptions& options);
 
+// `splits` with every file of more than `rows_per_shard` rows in a raw-convertible, non-incremental
+// split moved to splits of its own, one per shard of its row groups (ceil(rows / rows_per_shard)
+// shards, each reading every shards-th row group), so that several threads can read it. The
+// rows read are the same; only their order across splits changes.
+std::vector<Split> ShardLargeFiles(std::vector<Split> splits, int64_t rows_per_shard);
+
 }  // namespace flashlake::lake

@@ -35,6 +35,8 @@ struct ScanOptions {
     // A conjunction used to skip partitions, buckets, files and row groups (hints, see
     // ScanPredicate). Predicates on unknown columns are kInvalidArgument.
     std::vector<ScanPredicate> predicates;
+    // Counters of what pruning skipped (files at planning, row groups while reading); may be null.
+    std::shared_ptr<ScanMetrics> metrics;
     // Output chunks end with a TINYINT RowKind column (always on for incremental scans).
     bool include_row_kind = false;
     // The schema rows are produced in. Default: the latest schema for latest and incremental

@@ -121,6 +121,29 @@ Result<WriteContext> WriteContext::Make(io::FileSystem* fs, std::string table_pa
     }
     context.parquet.row_group_bytes =
         std::min<size_t>(context.parquet.row_group_bytes, static_cast<size_t>(context.target_file_size));
+    // Parquet layout knobs (Flashlake's own option names): smaller row groups and pages prune
+    // finer and let a file be scanned by several threads; bloom filters serve equality pruning.
+    FL_ASSIGN_OR_RETURN(int64_t group_rows,
+                        IntOption(schema, "parquet.row-group.rows", context.parquet.row_group_rows));
+    FL_ASSIGN_OR_RETURN(int64_t page_rows,
+                        IntOption(schema, "parquet.page.rows", static_cast<int64_t>(context.parquet.page_rows)));
+    if (group_rows <= 0 || page_rows <= 0) {
+        return Status::InvalidArgument("parquet.row-group.rows and parquet.page.rows must be positive");
+    }
+    context.parquet.row_group_rows = group_rows;
+    context.parquet.page_rows = static_cast<size_t>(page_rows);
+    if (auto columns = schema.Option("parquet.bloom-filter.columns")) {
+        size_t start = 0;
+        while (start <= columns->size()) {
+            size_t end = columns->find(',', start);
+            if (end == std::string::npos) end = columns->size();
+            std::string name = columns->substr(start, end - start);
+            name.erase(0, name.find_first_not_of(' '));
+            name.erase(name.find_last_not_of(' ') + 1);
+            if (!name.empty()) context.parquet.bloom_filter_columns.push_back(name);
+            start = end + 1;
+        }
+    }
     context.parquet.sync_on_close = true;
     context.file_prefix = schema.Option("data-file.prefix").value_or("data-");
     FL_ASSIGN_OR_RETURN(bool compression_suffix, BoolOption(schema, "file.suffix.include.compression", false));

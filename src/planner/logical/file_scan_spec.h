@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "format/csv/csv_reader.h"
+#include "lake/read/scan_predicate.h"
 #include "types/logical_type.h"
 
 namespace flashlake::planner {
@@ -21,6 +22,11 @@ struct FileScanSpec {
     // Parquet: the leaf index of each output column in the file schema, per file (files may order
     // columns differently; they are matched by name).
     std::vector<std::vector<int>> parquet_leaves;
+    // Parquet: conjuncts of the filter above the scan, by output column name, that skip row
+    // groups by their statistics and bloom filters (hints: the filter stays). predicate_pushdown.
+    std::vector<lake::ScanPredicate> predicates;
+    // Row groups read and pruned while the scan ran (EXPLAIN ANALYZE).
+    std::shared_ptr<lake::ScanMetrics> metrics = std::make_shared<lake::ScanMetrics>();
 };
 
 }  // namespace flashlake::planner

@@ -21,6 +21,30 @@ const char* LogicalOperatorName(LogicalOperatorKind kind) {
     return "?";
 }
 
+namespace {
+
+// " PRUNE BY [predicates]" of a scan, then what pruning skipped once the scan has run (EXPLAIN
+// ANALYZE): buckets and files (lake tables), row groups.
+std::string PruningText(const std::vector<lake::ScanPredicate>& predicates, const lake::ScanMetrics& m, bool table) {
+    std::string text;
+    if (!predicates.empty()) {
+        text += " PRUNE BY [";
+        for (size_t i = 0; i < predicates.size(); ++i) text += (i ? ", " : "") + predicates[i].ToString();
+        text += "]";
+    }
+    if (m.files_read.load() + m.files_pruned.load() + m.buckets_pruned.load() == 0) return text;
+    text += " (";
+    if (table) {
+        text += "buckets pruned " + std::to_string(m.buckets_pruned.load()) + ", files read " +
+                std::to_string(m.files_read.load()) + ", pruned " + std::to_string(m.files_pruned.load()) + "; ";
+    }
+    text += "row groups read " + std::to_string(m.row_groups_read.load()) + ", pruned " +
+            std::to_string(m.row_groups_pruned.load()) + ")";
+    return text;
+}
+
+}  // namespace
+
 std::string LogicalOperator::ToString(bool verbose, int depth) const {
     std::string line(static_cast<size_t>(depth) * 2, ' ');
     line += LogicalOperatorName(kind);
@@ -43,6 +67,7 @@ std::string LogicalOperator::ToString(bool verbose, int depth) const {
         case LogicalOperatorKind::kFileScan:
             line += std::string(file_scan->format == FileFormat::kParquet ? " parquet" : " csv") + " (" +
                     std::to_string(file_scan->paths.size()) + " files)";
+            line += PruningText(file_scan->predicates, *file_scan->metrics, false);
             break;
         case LogicalOperatorKind::kAggregate: {
             line += " groups=[";
@@ -82,6 +107,7 @@ std::string LogicalOperator::ToString(bool verbose, int depth) const {
             line += " " + table_scan->table_name;
             if (table_scan->snapshot_id) line += " VERSION " + std::to_string(*table_scan->snapshot_id);
             if (table_scan->timestamp_millis) line += " TIMESTAMP " + std::to_string(*table_scan->timestamp_millis);
+            line += PruningText(table_scan->predicates, *table_scan->metrics, true);
             break;
         case LogicalOperatorKind::kWindow: {
             line += " [";

@@ -8,6 +8,7 @@
 
 #include "planner/expression/bound_expression.h"
 #include "functions/aggregate_function.h"
+#include "lake/read/scan_predicate.h"
 #include "planner/logical/file_scan_spec.h"
 #include "types/logical_type.h"
 
@@ -35,6 +36,11 @@ struct TableScanSpec {
     std::optional<int64_t> snapshot_id;
     std::optional<int64_t> timestamp_millis;
     std::vector<std::string> columns;
+    // Conjuncts of the filter above the scan that prune partitions, files and row groups (hints:
+    // the filter stays), by table column name. Set by predicate_pushdown.
+    std::vector<lake::ScanPredicate> predicates;
+    // What pruning skipped while the scan ran (EXPLAIN ANALYZE); shared by copies of the spec.
+    std::shared_ptr<lake::ScanMetrics> metrics = std::make_shared<lake::ScanMetrics>();
 };
 
 enum class JoinType { kInner, kLeft, kRight, kFull, kCross, kSemi, kAnti };

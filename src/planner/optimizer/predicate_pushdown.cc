@@ -10,6 +10,7 @@
 
 #include "planner/expression/expression_rewrites.h"
 #include "planner/optimizer/optimizer.h"
+#include "planner/optimizer/scan_predicates.h"
 
 namespace flashlake::planner {
 
@@ -128,6 +129,9 @@ void PushDown(LogicalOperatorPtr& node) {
 
 }  // namespace
 
-void PushDownPredicates(LogicalOperatorPtr& plan) { PushDown(plan); }
+void PushDownPredicates(LogicalOperatorPtr& plan) {
+    PushDown(plan);
+    AttachScanPredicates(plan);  // filters now on lake scans also prune their files and row groups
+}
 
 }  // namespace flashlake::planner

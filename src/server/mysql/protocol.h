@@ -44,7 +44,7 @@ constexpr uint32_t kServerCapabilities =
     kClientLongPassword | kClientFoundRows | kClientLongFlag | kClientConnectWithDb | kClientNoSchema | kClientOdbc |
     kClientIgnoreSpace | kClientProtocol41 | kClientInteractive | kClientIgnoreSigpipe | kClientTransactions |
     kClientSecureConnection | kClientMultiStatements | kClientMultiResults | kClientPsMultiResults | kClientPluginAuth |
-    kClientConnectAttrs | kClientPluginAuthLenencClientData | kClientDeprecateEof;
+    kClientConnectAttrs | kClientPluginAuthLenencClientData | kClientSessionTrack | kClientDeprecateEof;
 
 // Server status flags (OK, EOF packets).
 enum ServerStatus : uint16_t {

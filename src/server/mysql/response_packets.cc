@@ -18,7 +18,9 @@ std::string EncodeOkWithHeader(uint8_t header, const OkPacket& ok) {
     out.LenencInt(ok.last_insert_id);
     out.Int2(ok.status);
     out.Int2(ok.warnings);
-    out.Bytes(ok.info);  // string<EOF>: without CLIENT_SESSION_TRACK the info runs to the end
+    // Length-encoded, as MySQL servers write it and as libmariadb/libmysqlclient read it (the
+    // protocol pages' string<EOF> makes the mariadb client report "malformed packet").
+    if (!ok.info.empty()) out.LenencString(ok.info);
     return out.Take();
 }
 

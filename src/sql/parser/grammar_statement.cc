@@ -95,7 +95,21 @@ std::vector<std::string> Grammar::ParsePartitionNames() {
         Advance();
         std::vector<std::string> names;
         do {
-            names.push_back(ParseIdentifier("partition name"));
+            std::string name = ParseIdentifier("partition name");
+            if (Match(TokenKind::kEq)) {
+                // `col = value` names a partition by value, spelled as its path ("col=value").
+                bool negative = Match(TokenKind::kMinus);
+                const Token& value = Peek();
+                if (value.kind == TokenKind::kString && !negative) {
+                    name += "=" + value.value;
+                } else if (value.kind == TokenKind::kInteger || value.kind == TokenKind::kDecimal) {
+                    name += "=" + std::string(negative ? "-" : "") + std::string(value.text);
+                } else {
+                    FailExpected("partition value (a string or a number)");
+                }
+                Advance();
+            }
+            names.push_back(std::move(name));
         } while (Match(TokenKind::kComma));
         Expect(TokenKind::kRightParen, "')'");
         return names;

@@ -14,7 +14,7 @@ TEST(ResponsePacketsTest, Ok) {
     EXPECT_EQ(EncodeOk(ok), std::string("\x00\xfc\x2c\x01\x00\x02\x00\x00\x00", 9));
     ok.affected_rows = 1;
     ok.info = "hi";
-    EXPECT_EQ(EncodeOk(ok), std::string("\x00\x01\x00\x02\x00\x00\x00hi", 9));
+    EXPECT_EQ(EncodeOk(ok), std::string("\x00\x01\x00\x02\x00\x00\x00\x02hi", 10));
 }
 
 TEST(ResponsePacketsTest, Eof) {

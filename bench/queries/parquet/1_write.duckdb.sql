@@ -1,0 +1,1 @@
+COPY (SELECT * FROM events) TO '@RESULTS@/duckdb-events.parquet' (FORMAT parquet)

@@ -1,0 +1,1 @@
+INSERT OVERWRITE events_parquet SELECT * FROM events
