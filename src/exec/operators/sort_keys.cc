@@ -79,8 +79,10 @@ SortKeyEncoder::SortKeyEncoder(const std::vector<planner::BoundOrderBy>& order_b
             key.width = DispatchPhysical(key.type.physical(), []<typename T>() { return ValueWidth<T>(); });
         }
         width_ += 1 + key.width;
+        if (exact_width_ == 0 && key.type.physical() == PhysicalType::kString) exact_width_ = width_;
         keys_.push_back(std::move(key));
     }
+    if (exact_width_ == 0) exact_width_ = width_;
 }
 
 void SortKeyEncoder::Encode(const std::vector<const Column*>& columns, size_t num_rows, uint8_t* out,

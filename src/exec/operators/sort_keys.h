@@ -26,6 +26,10 @@ public:
     explicit SortKeyEncoder(const std::vector<planner::BoundOrderBy>& order_by);
 
     size_t width() const { return width_; }
+    // Encoded bytes [0, exact_width()) order rows exactly: they end with the first string key.
+    // Past a string key whose two values tie on a cut prefix, a later key's bytes may disagree
+    // with the real order, so rows equal on these bytes need CompareRows when strings are long.
+    size_t exact_width() const { return exact_width_; }
     size_t num_keys() const { return keys_.size(); }
 
     // Encodes rows [0, num_rows) of the flat key columns into out[row * width()]. Sets
@@ -46,6 +50,7 @@ private:
     };
     std::vector<Key> keys_;
     size_t width_ = 0;
+    size_t exact_width_ = 0;
 };
 
 }  // namespace flashlake::exec

@@ -13,14 +13,17 @@ namespace flashlake::exec {
 namespace {
 
 // Compares rows of (possibly different) runs: one memcmp of the encoded keys, and the real values
-// only when long strings can tie.
+// when long strings can tie on their cut prefix (then the bytes of later keys do not decide).
 struct RowComparator {
     const SortKeyEncoder& encoder;
     size_t width;
 
     int operator()(const SortedRun& x, uint32_t a, const SortedRun& y, uint32_t b) const {
-        int order = std::memcmp(x.encoded.data() + size_t{a} * width, y.encoded.data() + size_t{b} * width, width);
-        if (order != 0 || !(x.has_long_strings && y.has_long_strings)) return order;
+        const uint8_t* key_a = x.encoded.data() + size_t{a} * width;
+        const uint8_t* key_b = y.encoded.data() + size_t{b} * width;
+        if (!(x.has_long_strings && y.has_long_strings)) return std::memcmp(key_a, key_b, width);
+        int order = std::memcmp(key_a, key_b, encoder.exact_width());
+        if (order != 0) return order;
         return encoder.CompareRows(x.key_views, a, y.key_views, b);
     }
 };

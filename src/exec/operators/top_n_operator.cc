@@ -50,13 +50,16 @@ public:
         if (local->threshold.empty()) {
             local->run->Append(encoder_, chunk.columns(), keys, num_rows, local->encoded.data());
         } else {
-            // Only rows before the threshold can enter the top n (equal ones too when long strings
-            // may hide a difference).
+            // Only rows before the threshold can enter the top n (with long strings, also those
+            // equal to it up to the first string key, whose cut prefix may hide a difference).
             SelectionVector selection(num_rows);
             std::vector<uint8_t> kept;
             for (uint32_t r = 0; r < num_rows; ++r) {
-                int order = std::memcmp(local->encoded.data() + size_t{r} * width, local->threshold.data(), width);
-                if (order < 0 || (order == 0 && long_strings)) {
+                const uint8_t* key = local->encoded.data() + size_t{r} * width;
+                const bool before =
+                    long_strings ? std::memcmp(key, local->threshold.data(), encoder_.exact_width()) <= 0
+                                 : std::memcmp(key, local->threshold.data(), width) < 0;
+                if (before) {
                     selection.Append(r);
                     kept.insert(kept.end(), local->encoded.begin() + r * width,
                                 local->encoded.begin() + (r + 1) * width);

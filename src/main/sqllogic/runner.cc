@@ -1,6 +1,8 @@
 #include "main/sqllogic/runner.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -101,6 +103,44 @@ std::vector<std::string> ExpectedLines(const TestRecord& record) {
     return lines;
 }
 
+// Fraction digits of a number's text: "25.26445116" -> 8, "7" -> 0.
+size_t FractionDigits(const std::string& text) {
+    const size_t point = text.find('.');
+    return point == std::string::npos ? 0 : text.size() - point - 1;
+}
+
+// Whether two texts of an R (floating-point) value match; see ParseTestFile.
+bool RealValuesMatch(const std::string& expected, const std::string& actual) {
+    if (expected == actual) return true;
+    char* end_expected = nullptr;
+    char* end_actual = nullptr;
+    const double e = std::strtod(expected.c_str(), &end_expected);
+    const double a = std::strtod(actual.c_str(), &end_actual);
+    if (expected.empty() || actual.empty() || *end_expected != '\0' || *end_actual != '\0') return false;
+    if (e == a) return true;
+    if (std::max(FractionDigits(expected), FractionDigits(actual)) <= 6) return false;
+    return std::fabs(e - a) <= 1e-6 * std::max(std::fabs(e), std::fabs(a)) + 1e-9;
+}
+
+// Expected and actual lines match, R columns within RealValuesMatch, the others as text.
+bool LinesMatch(const TestRecord& record, const std::vector<std::string>& expected,
+                const std::vector<std::string>& actual) {
+    if (expected == actual) return true;
+    if (record.column_types.find('R') == std::string::npos || record.sort == TestRecord::SortMode::kValueSort ||
+        expected.size() != actual.size()) {
+        return false;
+    }
+    for (size_t line = 0; line < expected.size(); ++line) {
+        const std::vector<std::string> e = Split(expected[line], '\t'), a = Split(actual[line], '\t');
+        if (e.size() != a.size()) return false;
+        for (size_t c = 0; c < e.size(); ++c) {
+            const bool real = c < record.column_types.size() && record.column_types[c] == 'R';
+            if (real ? !RealValuesMatch(e[c], a[c]) : e[c] != a[c]) return false;
+        }
+    }
+    return true;
+}
+
 std::string Indent(const std::vector<std::string>& lines) {
     std::string out;
     for (const auto& line : lines) out += "    " + line + "\n";
@@ -126,7 +166,7 @@ std::string RunRecord(Backend& backend, const TestRecord& record) {
                        std::to_string(record.column_types.size()) + " ('" + record.column_types + "')";
             }
             std::vector<std::string> expected = ExpectedLines(record), actual = ActualLines(record, *result);
-            if (expected == actual) return "";
+            if (LinesMatch(record, expected, actual)) return "";
             return "wrong result\n  expected:\n" + Indent(expected) + "  actual:\n" + Indent(actual);
         }
         case TestRecord::Kind::kHalt: return "";

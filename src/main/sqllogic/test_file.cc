@@ -72,6 +72,13 @@ Result<std::vector<TestRecord>> ParseTestFile(const std::string& text, const std
             continue;
         }
         const std::string& head = words[0];
+        if (head == "require") {
+            // Files over generated data (test/sql/bench) run only where the data was given.
+            if (words.size() != 2) return error(line_number, "require needs one variable name");
+            if (variables.count(words[1]) == 0) return std::vector<TestRecord>{};
+            ++i;
+            continue;
+        }
         if (head == "skipif" || head == "onlyif") {
             if (words.size() < 2) return error(line_number, head + " needs an engine name");
             bool matches = words[1] == "flashlake" || words[1] == backend;

@@ -25,7 +25,11 @@ struct TestRecord {
 // are dropped; this engine is called "flashlake"), `loop var start end` ... `endloop` with ${var}
 // substitution, `halt`, `#` comments and `hash-threshold` (ignored). `backend` (e.g. "inprocess",
 // "mysql") also counts as an engine name for skipif/onlyif.
-// `variables` are substituted like loop variables (${NAME}) everywhere, e.g. SHARED_DIR.
+// `variables` are substituted like loop variables (${NAME}) everywhere, e.g. SHARED_DIR;
+// `require NAME` makes a file without that variable parse to no records (it is skipped).
+// In a query's types, R marks a floating-point column: its values match when equal as numbers,
+// or within a relative 1e-6 when either text has more than 6 fraction digits (a DOUBLE against
+// a DECIMAL average cut at its scale, or sums added in another order).
 Result<std::vector<TestRecord>> ParseTestFile(const std::string& text, const std::string& file,
                                               const std::string& backend,
                                               const std::map<std::string, std::string>& variables = {});

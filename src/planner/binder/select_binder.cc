@@ -110,6 +110,18 @@ LogicalOperatorPtr FinishSelect(LogicalOperatorPtr plan, size_t num_items, const
     return trim;
 }
 
+// HAVING may hold uncorrelated scalar subqueries, whose columns join after the aggregate's output.
+// That width is only known once every aggregate call (HAVING's and ORDER BY's too) has been seen,
+// so HAVING binds them at this offset and RebaseSubqueryColumns moves them after the output.
+constexpr size_t kHavingSubqueryBase = size_t{1} << 30;
+
+void RebaseSubqueryColumns(BoundExpression& expr, size_t aggregate_width) {
+    if (expr.kind == BoundExprKind::kColumnRef && expr.column_index >= kHavingSubqueryBase) {
+        expr.column_index = expr.column_index - kHavingSubqueryBase + aggregate_width;
+    }
+    for (auto& child : expr.children) RebaseSubqueryColumns(*child, aggregate_width);
+}
+
 }  // namespace
 
 LogicalOperatorPtr MakeFilter(LogicalOperatorPtr child, BoundExprPtr predicate) {
@@ -273,7 +285,24 @@ LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
             outputs.push_back(BindExpression(*item.expr, scope, "field list"));
             names.push_back(OutputName(item));
         }
-        BoundExprPtr having = select.having ? BindExpression(*select.having, scope, "having clause") : nullptr;
+        BoundExprPtr having;
+        ScalarSubqueries having_subqueries;
+        if (select.having) {
+            having_subqueries.base_width = kHavingSubqueryBase;
+            struct Restore {
+                Binder& binder;
+                ScalarSubqueries* saved;
+                ~Restore() { binder.scalar_subqueries_ = saved; }
+            } restore{*this, scalar_subqueries_};
+            scalar_subqueries_ = &having_subqueries;
+            having = BindExpression(*select.having, scope, "having clause");
+            for (const auto& subquery : having_subqueries.joins) {
+                if (subquery.type != JoinType::kCross) {
+                    ThrowQueryError(ErrorCode::kNotSupported, "correlated subqueries in HAVING are not supported yet ",
+                                    DescribePosition(*select.having));
+                }
+            }
+        }
         std::vector<BoundExprPtr> order_keys;
         std::vector<int> order_columns;
         for (const auto& order : select.order_by) {
@@ -297,7 +326,24 @@ LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
         aggregate->estimated_rows = aggregate->groups.empty() ? 1 : std::max(1.0, plan->estimated_rows / 10);
         aggregate->children.push_back(std::move(plan));
         plan = std::move(aggregate);
-        if (having) plan = MakeFilter(std::move(plan), std::move(having));
+        if (having && !having_subqueries.joins.empty()) {
+            // Filter over the aggregate's output joined with the subqueries' one-row sides, then
+            // keep the aggregate's columns.
+            const size_t width = plan->types.size();
+            RebaseSubqueryColumns(*having, width);
+            plan = MakeFilter(AttachScalarSubqueries(std::move(plan), having_subqueries), std::move(having));
+            auto keep = std::make_unique<LogicalOperator>(LogicalOperatorKind::kProjection);
+            for (size_t c = 0; c < width; ++c) {
+                keep->expressions.push_back(MakeColumnRef(c, plan->types[c], plan->names[c]));
+                keep->names.push_back(plan->names[c]);
+                keep->types.push_back(plan->types[c]);
+            }
+            keep->estimated_rows = plan->estimated_rows;
+            keep->children.push_back(std::move(plan));
+            plan = std::move(keep);
+        } else if (having) {
+            plan = MakeFilter(std::move(plan), std::move(having));
+        }
         plan = AttachWindows(std::move(plan), {&outputs, &order_keys});
 
         auto projection = std::make_unique<LogicalOperator>(LogicalOperatorKind::kProjection);

@@ -21,6 +21,8 @@
 #include "sql/parser/query.h"
 #include "types/type_coercion.h"
 
+#include <vector>
+
 namespace flashlake::planner {
 
 namespace {
@@ -32,6 +34,80 @@ void SplitConjuncts(const sql::Expr& expr, std::vector<const sql::Expr*>& out) {
         return;
     }
     out.push_back(&expr);
+}
+
+void SplitDisjuncts(const sql::Expr& expr, std::vector<const sql::Expr*>& out) {
+    if (expr.Is<sql::BinaryExpr>() && expr.As<sql::BinaryExpr>().op == sql::BinaryOp::kOr) {
+        SplitDisjuncts(*expr.As<sql::BinaryExpr>().left, out);
+        SplitDisjuncts(*expr.As<sql::BinaryExpr>().right, out);
+        return;
+    }
+    out.push_back(&expr);
+}
+
+// Joins copies of `parts` with `op` (AND or OR), left-deep.
+sql::ExprPtr Combine(const std::vector<const sql::Expr*>& parts, sql::BinaryOp op) {
+    sql::ExprPtr result;
+    for (const sql::Expr* part : parts) {
+        sql::ExprPtr copy(part->Clone());
+        if (!result) {
+            result = std::move(copy);
+            continue;
+        }
+        auto both = std::make_unique<sql::BinaryExpr>();
+        both->op = op;
+        both->left = std::move(result);
+        both->right = std::move(copy);
+        result = sql::ExprPtr(std::move(both));
+    }
+    return result;
+}
+
+bool HasEqual(const std::vector<const sql::Expr*>& exprs, const sql::Expr& wanted) {
+    for (const sql::Expr* expr : exprs) {
+        if (expr->Equals(wanted)) return true;
+    }
+    return false;
+}
+
+// (a AND b) OR (a AND c) becomes a AND (b OR c): a conjunct that every branch of an OR repeats
+// (TPC-H Q19's join condition) stands on its own, so it can become a join key instead of a
+// filter over a cross join. New expressions are kept in `owned`.
+void FactorCommonConjuncts(std::vector<const sql::Expr*>& conjuncts, std::vector<sql::ExprPtr>& owned) {
+    std::vector<const sql::Expr*> result;
+    for (const sql::Expr* conjunct : conjuncts) {
+        std::vector<const sql::Expr*> disjuncts;
+        SplitDisjuncts(*conjunct, disjuncts);
+        std::vector<std::vector<const sql::Expr*>> branches(disjuncts.size());
+        for (size_t d = 0; d < disjuncts.size(); ++d) SplitConjuncts(*disjuncts[d], branches[d]);
+        std::vector<const sql::Expr*> common;
+        for (const sql::Expr* candidate : branches[0]) {
+            bool everywhere = disjuncts.size() > 1 && !HasEqual(common, *candidate);
+            for (size_t d = 1; d < branches.size() && everywhere; ++d) everywhere = HasEqual(branches[d], *candidate);
+            if (everywhere) common.push_back(candidate);
+        }
+        if (common.empty()) {
+            result.push_back(conjunct);
+            continue;
+        }
+        std::vector<const sql::Expr*> rests;
+        bool implied = false;  // a branch that is only common conjuncts makes the OR true
+        for (const auto& branch : branches) {
+            std::vector<const sql::Expr*> rest;
+            for (const sql::Expr* part : branch) {
+                if (!HasEqual(common, *part)) rest.push_back(part);
+            }
+            if (rest.empty()) implied = true;
+            owned.push_back(Combine(rest, sql::BinaryOp::kAnd));
+            rests.push_back(owned.back().get());
+        }
+        for (const sql::Expr* part : common) result.push_back(part);
+        if (!implied) {
+            owned.push_back(Combine(rests, sql::BinaryOp::kOr));
+            result.push_back(owned.back().get());
+        }
+    }
+    conjuncts = std::move(result);
 }
 
 bool ContainsSubquery(const sql::Expr& expr) {
@@ -91,23 +167,6 @@ void AddJoinKeys(LogicalOperator& join, BoundExprPtr left, BoundExprPtr right, c
     join.right_keys.push_back(std::move(right_key).value());
 }
 
-sql::ExprPtr AndOf(const std::vector<const sql::Expr*>& conjuncts) {
-    sql::ExprPtr result;
-    for (const sql::Expr* conjunct : conjuncts) {
-        sql::ExprPtr copy(conjunct->Clone());
-        if (!result) {
-            result = std::move(copy);
-            continue;
-        }
-        auto both = std::make_unique<sql::BinaryExpr>();
-        both->op = sql::BinaryOp::kAnd;
-        both->left = std::move(result);
-        both->right = std::move(copy);
-        result = sql::ExprPtr(std::move(both));
-    }
-    return result;
-}
-
 }  // namespace
 
 std::optional<BoundExprPtr> Binder::TryBind(const sql::Expr& expr, const BindScope& scope, const char* clause) {
@@ -122,8 +181,31 @@ std::optional<BoundExprPtr> Binder::TryBind(const sql::Expr& expr, const BindSco
 LogicalOperatorPtr Binder::BindWhere(const sql::Expr& where, LogicalOperatorPtr plan, const BindScope& scope) {
     std::vector<const sql::Expr*> conjuncts;
     SplitConjuncts(where, conjuncts);
+    std::vector<sql::ExprPtr> factored;
+    FactorCommonConjuncts(conjuncts, factored);
+    // Conjuncts without subqueries filter first, below the subqueries' joins: a filter above a
+    // LEFT, semi or anti join is not pushed into its input, which would leave a comma join's
+    // conditions over cross joins.
+    std::vector<const sql::Expr*> simple;
+    for (const sql::Expr* conjunct : conjuncts) {
+        if (!ContainsSubquery(*conjunct)) simple.push_back(conjunct);
+    }
+    if (!simple.empty()) {
+        auto filter = std::make_unique<LogicalOperator>(LogicalOperatorKind::kFilter);
+        for (const sql::Expr* conjunct : simple) {
+            auto cast = MakeCast(BindExpression(*conjunct, scope, "where clause"), LogicalType::Boolean(), false);
+            ThrowIfError(cast.status());
+            filter->expressions.push_back(std::move(cast).value());
+        }
+        filter->names = plan->names;
+        filter->types = plan->types;
+        filter->estimated_rows = plan->estimated_rows / 2;
+        filter->children.push_back(std::move(plan));
+        plan = std::move(filter);
+    }
     std::vector<const sql::Expr*> plain;
     for (const sql::Expr* conjunct : conjuncts) {
+        if (!ContainsSubquery(*conjunct)) continue;
         const sql::Expr* inner = conjunct;
         bool negated = false;
         if (inner->Is<sql::UnaryExpr>() && inner->As<sql::UnaryExpr>().op == sql::UnaryOp::kNot) {
@@ -179,11 +261,22 @@ LogicalOperatorPtr Binder::BindExistsPredicate(const sql::QueryNode& query, bool
     std::vector<BoundExprPtr> filters, correlated;
     BindScope combined = outer;
     combined.columns.insert(combined.columns.end(), inner.columns.begin(), inner.columns.end());
-    for (const sql::Expr* conjunct : conjuncts) {
-        if (ContainsSubquery(*conjunct)) {
-            ThrowQueryError(ErrorCode::kNotSupported, "subqueries nested in a subquery's WHERE are not supported yet ",
-                            DescribePosition(*conjunct));
+    bool nested = false;
+    for (const sql::Expr* conjunct : conjuncts) nested = nested || ContainsSubquery(*conjunct);
+    std::optional<LogicalOperatorPtr> uncorrelated;
+    if (nested) {
+        // Subqueries in the subquery's WHERE: fine when the subquery does not reach outside.
+        try {
+            uncorrelated = BindQueryNode(query);
+        } catch (const QueryError& error) {
+            if (error.code() != ErrorCode::kUnknownColumn) throw;
+            ThrowQueryError(ErrorCode::kNotSupported,
+                            "subqueries nested in a correlated subquery's WHERE are not supported yet ",
+                            DescribePosition(at));
         }
+        conjuncts.clear();
+    }
+    for (const sql::Expr* conjunct : conjuncts) {
         if (auto bound = TryBind(*conjunct, inner, "where clause")) {
             filters.push_back(std::move(*bound));
             continue;
@@ -201,7 +294,7 @@ LogicalOperatorPtr Binder::BindExistsPredicate(const sql::QueryNode& query, bool
     }
     if (!is_correlated) {
         // Uncorrelated: bind the whole subquery as it is (aggregates, LIMIT and all).
-        right = BindQueryNode(query);
+        right = uncorrelated ? std::move(*uncorrelated) : BindQueryNode(query);
         auto join = MakeJoin(negated ? JoinType::kAnti : JoinType::kSemi, std::move(plan), std::move(right));
         if (in != nullptr) {
             AddJoinKeys(*join, BindExpression(*in->operand, outer, "where clause"),
@@ -349,7 +442,7 @@ BoundExprPtr Binder::BindScalarSubquery(const sql::QueryNode& query, const BindS
         }
         auto derived = std::make_unique<sql::SelectNode>();
         derived->from = select.from;
-        derived->where = AndOf(inner_only);
+        derived->where = Combine(inner_only, sql::BinaryOp::kAnd);
         for (size_t k = 0; k < inner_keys.size(); ++k) {
             derived->select_list.push_back(sql::SelectItem{sql::ExprPtr(inner_keys[k]->Clone()), "__k" + std::to_string(k)});
             derived->group_by.exprs.push_back(sql::ExprPtr(inner_keys[k]->Clone()));
