@@ -97,9 +97,9 @@ flashlake_total_ms() { awk '/^Time: [0-9.]+ ms$/ { t += $2 } END { printf "%.1f"
 
 # What identifies a table's loaded data: the CSV's size and mtime and the DDL's checksum.
 flashlake_table_key() {
-    local data_dir=$1 table=$2
+    local data_dir=$1 table=$2 ddl=$3
     printf '%s %s\n' "$(stat -c '%s %Y' "$data_dir/$table.csv")" \
-        "$(sha256sum <"$BENCH_DIR/schema/$table.sql" | cut -c1-16)"
+        "$(sha256sum <"$ddl" | cut -c1-16)"
 }
 
 # Prints the COUNT(*) of TABLE, or nothing when it cannot be read.
@@ -124,9 +124,15 @@ flashlake_load() {
         events | parquet) tables=(events) ;;
         ssb) tables=(customer supplier part dates lineorder) ;;
         ssb_flat) tables=(lineorder_flat) ;;
+        # TPC-H's DDL is in bench/schema/tpch/ (its customer, part and supplier differ from SSB's).
+        tpch) tables=(tpch/region tpch/nation tpch/part tpch/supplier tpch/partsupp tpch/customer tpch/orders
+            tpch/lineitem) ;;
     esac
-    for table in "${tables[@]}"; do
-        key=$(flashlake_table_key "$data_dir" "$table")
+    local entry ddl
+    for entry in "${tables[@]}"; do
+        table=${entry##*/}
+        ddl=$BENCH_DIR/schema/$entry.sql
+        key=$(flashlake_table_key "$data_dir" "$table" "$ddl")
         stamp=""
         [[ -f $stamps/$table ]] && stamp=$(cat "$stamps/$table")
         rows=""
@@ -142,12 +148,12 @@ flashlake_load() {
         fi
         rm -f "$stamps/$table"
         printf 'bench: flashlake: loading %s\n' "$table" >&2
-        # Columns by name, in the DDL's order: `name TYPE ...` lines of bench/schema/TABLE.sql.
+        # Columns by name, in the DDL's order: `name TYPE ...` lines of the table's DDL.
         columns=$(awk '/^[[:space:]]+[a-z_][a-z0-9_]*[[:space:]]+[A-Z]/ { printf "%s%s", sep, $1; sep = ", " }' \
-            "$BENCH_DIR/schema/$table.sql")
+            "$ddl")
         {
             printf 'DROP TABLE IF EXISTS %s;\n' "$table"
-            cat "$BENCH_DIR/schema/$table.sql"
+            cat "$ddl"
             printf '\nINSERT INTO %s SELECT %s FROM FILES("path" = "%s", "format" = "csv", "csv.skip_header" = "1");\n' \
                 "$table" "$columns" "$data_dir/$table.csv"
         } >"$tmp/load.sql"
@@ -191,6 +197,33 @@ flashlake_load() {
 # Converts the result part of a TSV output (header and rows) to the reference format: \N is NULL.
 flashlake_reference_tsv() { awk -F'\t' -v OFS='\t' '{ for (i = 1; i <= NF; ++i) if ($i == "\\N") $i = "NULL"; print }'; }
 
+# Prints the first line where result file A differs from reference file B, or nothing when they
+# match. Fields match as text, or as numbers within a relative 1e-6 when either has more than 6
+# fraction digits: a DOUBLE (DuckDB's AVG of a DECIMAL, sums added in another order) against a
+# DECIMAL cut at its scale. Exact values (integers, DECIMAL sums) must match digit for digit.
+flashlake_first_difference() {
+    awk -F'\t' '
+        function frac(x) { return index(x, ".") ? length(x) - index(x, ".") : 0 }
+        function abs(x) { return x < 0 ? -x : x }
+        function field_match(x, y,   m) {
+            if ((x "") == (y "")) return 1
+            if (x !~ /^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/ || y !~ /^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/) return 0
+            if (frac(x) <= 6 && frac(y) <= 6) return 0
+            m = abs(x + 0) > abs(y + 0) ? abs(x + 0) : abs(y + 0)
+            return abs(x - y) <= 1e-6 * m + 1e-9
+        }
+        function line_match(x, y,   n, k, fx, fy) {
+            if ((x "") == (y "")) return 1
+            n = split(x, fx, "\t")
+            if (n != split(y, fy, "\t")) return 0
+            for (k = 1; k <= n; ++k) if (!field_match(fx[k], fy[k])) return 0
+            return 1
+        }
+        NR == FNR { a[FNR] = $0; count = FNR; next }
+        { m = FNR; if (!(FNR in a) || !line_match(a[FNR], $0)) { print FNR; found = 1; exit } }
+        END { if (!found && m != count) print m + 1 }' "$1" "$2"
+}
+
 # Runs one query file RUNS times and prints its JSON line.
 flashlake_query() {
     local query_file=$1 threads=$2 runs=$3 warehouse=$4 results=$5 tmp=$6
@@ -219,12 +252,11 @@ flashlake_query() {
         m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
         printf "%.1f %.1f\n", m, t[1] }')
     printf '{"engine":"flashlake","query":"%s","ms":%s,"min_ms":%s,"rows":%s' "$name" "$median" "$min" "$rows"
-    local expected=$results/expected/$name.tsv
+    local expected=$results/expected/$name.tsv line=""
     if [[ -f $expected ]] && ! cmp -s "$expected" "$results/flashlake/$name.tsv"; then
-        local line
-        line=$(awk 'NR == FNR { a[FNR] = $0; next }
-            { m = FNR; if (!(FNR in a) || a[FNR] != $0) { print FNR; found = 1; exit } }
-            END { if (!found) print m + 1 }' "$results/flashlake/$name.tsv" "$expected")
+        line=$(flashlake_first_difference "$results/flashlake/$name.tsv" "$expected")
+    fi
+    if [[ -n ${line:-} ]]; then
         # Line 1 is the header (column names); rows start at line 2.
         printf ',"mismatch":%s' "$(flashlake_json_string "line $line: flashlake '$(sed -n "${line}p" \
             "$results/flashlake/$name.tsv")', duckdb '$(sed -n "${line}p" "$expected")'")"

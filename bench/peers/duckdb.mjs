@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs a benchmark suite on DuckDB (in memory) and prints one JSON line per query.
 //
-//   node bench/peers/duckdb.mjs --data DIR --suite events|ssb|ssb_flat|parquet [--threads N] [--runs R]
+//   node bench/peers/duckdb.mjs --data DIR --suite events|ssb|ssb_flat|parquet|tpch [--threads N] [--runs R]
 //                               [--expected OUTDIR] [--results DIR]
 //
 // Lines: {"engine":"duckdb","event":"load",...} first, then per query
@@ -22,11 +22,12 @@ import {
     suiteQueries,
     suites,
     tableCsv,
+    tableName,
     writeExpected,
 } from './suite.mjs';
 
 const usage =
-    'usage: node bench/peers/duckdb.mjs --data DIR --suite events|ssb|ssb_flat|parquet [--threads N] [--runs R] ' +
+    'usage: node bench/peers/duckdb.mjs --data DIR --suite events|ssb|ssb_flat|parquet|tpch [--threads N] [--runs R] ' +
     '[--expected OUTDIR] [--results DIR]';
 
 // DuckDB spells DATETIME as TIMESTAMP; every other type in bench/schema is standard.
@@ -41,10 +42,10 @@ async function loadTable(connection, dataDir, table) {
         .join(', ');
     const csv = tableCsv(dataDir, table).replace(/'/g, "''");
     await connection.run(
-        `INSERT INTO ${table} SELECT * FROM read_csv('${csv}', header = true, delim = ',', quote = '"', ` +
+        `INSERT INTO ${tableName(table)} SELECT * FROM read_csv('${csv}', header = true, delim = ',', quote = '"', ` +
             `auto_detect = false, columns = {${columns}})`,
     );
-    const reader = await connection.runAndReadAll(`SELECT COUNT(*) FROM ${table}`);
+    const reader = await connection.runAndReadAll(`SELECT COUNT(*) FROM ${tableName(table)}`);
     return Number(reader.getRows()[0][0]);
 }
 
@@ -65,7 +66,7 @@ async function main() {
 
     const loadStart = performance.now();
     const rows = {};
-    for (const table of suites[args.suite].tables) rows[table] = await loadTable(connection, args.data, table);
+    for (const table of suites[args.suite].tables) rows[tableName(table)] = await loadTable(connection, args.data, table);
     const loadMs = round(performance.now() - loadStart);
     emit({ engine: 'duckdb', event: 'load', version, threads: args.threads, ms: loadMs, rows });
 

@@ -8,14 +8,26 @@ import { fileURLToPath } from 'node:url';
 export const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // A suite is a set of tables (bench/schema/<table>.sql, loaded from <data>/<table>.csv) and
-// the queries in bench/queries/<suite>/*.sql.
+// the queries in bench/queries/<suite>/*.sql. A table given as 'dir/name' has its DDL in
+// bench/schema/dir/name.sql (TPC-H's customer, part and supplier differ from SSB's) and is the
+// table `name` loaded from <data>/name.csv.
 export const suites = {
     events: { tables: ['events'] },
     ssb: { tables: ['customer', 'supplier', 'part', 'dates', 'lineorder'] },
     ssb_flat: { tables: ['lineorder_flat'] },
     // Parquet write and full-scan speed over the events data (bench/queries/parquet/README.md).
     parquet: { tables: ['events'] },
+    tpch: {
+        tables: ['region', 'nation', 'part', 'supplier', 'partsupp', 'customer', 'orders', 'lineitem'].map(
+            (table) => `tpch/${table}`,
+        ),
+    },
 };
+
+// The SQL name of a suite's table entry: 'tpch/orders' -> 'orders'.
+export function tableName(table) {
+    return path.basename(table);
+}
 
 // Parses `--name value` pairs into an object, with defaults; exits with a usage line on errors.
 export function parseArgs(argv, defaults, usage) {
@@ -72,7 +84,7 @@ export function suiteQueries(suite, resultsDir = '') {
 }
 
 export function tableCsv(dataDir, table) {
-    const file = path.join(dataDir, `${table}.csv`);
+    const file = path.join(dataDir, `${tableName(table)}.csv`);
     if (!fs.existsSync(file)) fail(`missing ${file}; generate it with flashlake-gen`, 1);
     return path.resolve(file);
 }
