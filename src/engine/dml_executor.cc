@@ -63,6 +63,38 @@ Result<StatementResult> Session::WriteRows(const catalog::TableEntry& table, pla
                           "Label [" + label + "] has already been used (snapshot " + std::to_string(*holder) + ")");
         }
     }
+    if (!spec.load) return WriteAndCommit(table, std::move(plan), spec, label, commit);
+    // A load: listed in SHOW LOAD / information_schema.loads, and held back while compaction is behind.
+    ingest::IngestServices& services = engine_.ingest();
+    int64_t tracked = services.loads().Begin(label, table.database, table.name, "INSERT");
+    ingest::LoadRecord figures;
+    Result<StatementResult> result = Status(ErrorCode::kInternal, "INSERT: not run");
+    Status admitted = services.compaction().Admit(table.path, table.database + "." + table.name);
+    try {
+        result = admitted.ok() ? WriteAndCommit(table, std::move(plan), spec, label, commit, &figures.txn_id)
+                               : Result<StatementResult>(admitted);
+    } catch (...) {
+        // A query error thrown on the way (reported by the caller): the load is over.
+        figures.error = "failed";
+        services.loads().Finish(tracked, figures);
+        throw;
+    }
+    if (!result.ok() && result.status().code() == ErrorCode::kLabelAlreadyExists) {
+        services.loads().Discard(tracked);
+    } else {
+        if (result.ok()) {
+            figures.scan_rows = figures.loaded_rows = result->affected_rows;
+        } else {
+            figures.error = result.status().message();
+        }
+        services.loads().Finish(tracked, figures);
+    }
+    return result;
+}
+
+Result<StatementResult> Session::WriteAndCommit(const catalog::TableEntry& table, planner::LogicalOperatorPtr plan,
+                                                const WriteSpec& spec, const std::string& label,
+                                                lake::TableCommit& commit, int64_t* snapshot_out) {
 
     MemoryTracker query_memory("query", QueryMemoryLimit(), &engine_.process_memory());
     exec::ExecContext context;
@@ -92,27 +124,28 @@ Result<StatementResult> Session::WriteRows(const catalog::TableEntry& table, pla
     int64_t snapshot_id = 0;
     // An INSERT of no rows commits nothing, unless it replaces data or carries a label (which
     // must be recorded, so that its retry is recognised).
-    if (!messages->empty() || spec.overwrite || !spec.label.empty()) {
+    if (spec.load && !spec.overwrite && (!messages->empty() || !spec.label.empty())) {
+        ingest::GroupCommitEntry entry;
+        entry.messages = *messages;
+        entry.label = label;
+        entry.rows = result.affected_rows;
+        auto grouped = engine_.ingest().committer().Commit(table.path, std::move(entry));
+        if (!grouped.ok()) {
+            if (grouped.status().code() == ErrorCode::kLabelAlreadyExists) {
+                return abort(Status(ErrorCode::kLabelAlreadyExists,
+                                    "Label [" + label + "] has already been used: " + grouped.status().message()));
+            }
+            return abort(grouped.status());
+        }
+        sink.MarkCommitted();
+        engine_.ingest().compaction().NotifyCommitted(table.path, *messages);
+        snapshot_id = grouped->snapshot_id;
+    } else if (!messages->empty() || spec.overwrite || !spec.label.empty()) {
         lake::CommitRequest request;
         request.commit_user = engine_.commit_user();
         request.commit_identifier = engine_.NextCommitIdentifier();
         request.kind = spec.overwrite ? lake::CommitKind::kOverwrite : lake::CommitKind::kAppend;
         if (spec.overwrite && spec.dynamic_overwrite) request.overwrite_scope = lake::OverwriteScope::kDynamic;
-        if (spec.overwrite && spec.overwrite_partitions) {
-            // Rows outside the named partitions fail the statement before anything is replaced.
-            std::set<std::string> named;
-            for (const auto& partition : *spec.overwrite_partitions) named.insert(partition.bytes());
-            for (const auto& message : *messages) {
-                if (message.new_files.empty() || named.count(message.partition.bytes())) continue;
-                auto name = PartitionName(table.schema, message.partition);
-                return abort(Status(ErrorCode::kInvalidArgument,
-                                    "INSERT OVERWRITE " + table.name + " PARTITION (...): rows of partition '" +
-                                        (name.ok() ? *name : std::string("?")) +
-                                        "' are not in the partitions named; nothing was written"));
-            }
-            request.overwrite_scope = lake::OverwriteScope::kPartitions;
-            request.overwrite_partitions = *spec.overwrite_partitions;
-        }
         request.messages = std::move(*messages);
         request.labels.push_back(label);
         auto committed = commit.Commit(request);
@@ -126,6 +159,7 @@ Result<StatementResult> Session::WriteRows(const catalog::TableEntry& table, pla
         sink.MarkCommitted();
         snapshot_id = committed->snapshot_id;
     }
+    if (snapshot_out != nullptr) *snapshot_out = snapshot_id;
     result.message = "{'label':" + Quote(label) + ", 'status':" + Quote(status_text) +
                      ", 'txnId':" + Quote(std::to_string(snapshot_id)) + "}";
     return result;
@@ -149,6 +183,7 @@ Result<StatementResult> Session::ExecuteInsert(const sql::InsertStatement& inser
     spec.label = insert.label;
     spec.overwrite = insert.overwrite;
     spec.dynamic_overwrite = GetVariable("dynamic_overwrite")->GetBool() && !table.schema.partition_keys.empty();
+    spec.load = !insert.overwrite;
     spec.overwrite_partitions = std::move(overwrite_partitions);
     return WriteRows(table, std::move(plan), spec);
 }

@@ -28,6 +28,10 @@ Result<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
     char user[32];
     std::snprintf(user, sizeof(user), "flashlake-%08x%08x", random(), random());
     engine->commit_user_ = user;
+    Engine* self = engine.get();
+    engine->ingest_ = std::make_unique<ingest::IngestServices>(
+        engine->file_system_.get(), engine->commit_user_, [self] { return self->NextCommitIdentifier(); },
+        engine->options_.ingest);
     FL_ASSIGN_OR_RETURN(engine->catalogs_, catalog::CatalogManager::Open(engine->file_system_.get(), engine->options_.warehouse));
     engine->worker_pool_ = std::make_unique<ThreadPool>(engine->options_.worker_threads);
     functions::RegisterBuiltinFunctions(engine->functions_);

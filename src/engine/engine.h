@@ -10,6 +10,7 @@
 #include "common/thread_pool.h"
 #include "functions/aggregate/aggregate_registry.h"
 #include "functions/function_registry.h"
+#include "ingest/ingest_services.h"
 #include "io/file_system.h"
 #include "planner/binder/binder.h"
 #include "planner/optimizer/optimizer.h"
@@ -30,6 +31,8 @@ struct EngineOptions {
     std::string warehouse = "./warehouse";
     size_t worker_threads = 0;       // 0: one per core
     int64_t process_memory_limit = -1;  // bytes; -1: unlimited
+    // Group commit, background compaction and backpressure, load tracking (ingest_services.h).
+    ingest::IngestOptions ingest;
 };
 
 // The services of one Flashlake instance: worker pool, function registry, optimizer, memory
@@ -56,6 +59,8 @@ public:
     // retried commit with the same pair is recognised instead of applied twice.
     const std::string& commit_user() const { return commit_user_; }
     int64_t NextCommitIdentifier() { return next_commit_identifier_.fetch_add(1); }
+    // Shared by stream loads and INSERTs: group commit, compaction scheduling, recent loads.
+    ingest::IngestServices& ingest() { return *ingest_; }
 
 private:
     explicit Engine(EngineOptions options);
@@ -71,6 +76,8 @@ private:
     std::string commit_user_;
     std::atomic<int64_t> next_commit_identifier_{1};
     MemoryTracker process_memory_;
+    // Last: its compaction thread stops first, while everything it uses is still there.
+    std::unique_ptr<ingest::IngestServices> ingest_;
 };
 
 }  // namespace flashlake::engine

@@ -6,6 +6,7 @@
 #include "common/query_error.h"
 #include "common/stopwatch.h"
 #include "engine/engine.h"
+#include "engine/information_schema.h"
 #include "engine/system_variables.h"
 #include "exec/expression/expression_evaluator.h"
 #include "planner/binder/binder.h"
@@ -189,9 +190,13 @@ std::set<std::string> Session::DisabledOptimizerPasses() const {
 }
 
 planner::Binder Session::MakeBinder() {
-    return planner::Binder(engine_.functions(), [this](const std::string& name) { return GetVariable(name); },
+    planner::Binder binder(engine_.functions(), [this](const std::string& name) { return GetVariable(name); },
                            &engine_.file_system(), engine_.aggregate_resolver(), FindCatalog(current_catalog_), current_database_,
                            &engine_.catalogs());
+    binder.set_virtual_tables([this](const std::string& database, const std::string& table) {
+        return InformationSchemaTable(engine_, database, table);
+    });
+    return binder;
 }
 
 Result<StatementResult> Session::ExecuteSet(const sql::Statement& statement) {
@@ -212,6 +217,11 @@ Result<StatementResult> Session::ExecuteShow(const sql::Statement& statement) {
         return ExecuteShowCatalogObjects(show);
     }
     if (show.what == sql::ShowKind::kPartitions) return ExecuteShowPartitions(show);
+    if (show.what == sql::ShowKind::kLoad) {
+        std::string database = show.from.empty() ? current_database_ : show.from.parts.back();
+        if (database.empty()) return Status(ErrorCode::kNoDatabaseSelected, "No database selected");
+        return Execute(ShowLoadQuery(database, show.where ? show.where->ToString() : std::string()));
+    }
     if (show.what != sql::ShowKind::kVariables) {
         return Status(ErrorCode::kNotSupported, "this SHOW statement is not supported yet");
     }

@@ -37,6 +37,9 @@ struct TableEntry;
 namespace flashlake::exec {
 struct ExecContext;
 }
+namespace flashlake::lake {
+class TableCommit;
+}
 namespace flashlake {
 class MemoryTracker;
 }
@@ -89,6 +92,9 @@ private:
         bool overwrite = false;
         bool dynamic_overwrite = false;      // OVERWRITE replaces only the partitions written
         std::optional<uint8_t> row_kind;     // for every row; unset: +I
+        // INSERT INTO (not OVERWRITE): a load, listed in SHOW LOAD, subject to backpressure and
+        // group-committed with the concurrent loads of the table.
+        bool load = false;
         // INSERT OVERWRITE t PARTITION (...): exactly these partitions are replaced, and every
         // row written must fall in one of them.
         std::optional<std::vector<lake::BinaryRow>> overwrite_partitions;
@@ -100,6 +106,11 @@ private:
     // Runs `plan` into new files of `table` and commits them as one snapshot.
     Result<StatementResult> WriteRows(const catalog::TableEntry& table, std::unique_ptr<planner::LogicalOperator> plan,
                                       const WriteSpec& spec);
+    // WriteRows after the label check; `snapshot_out` (optional) gets the committed snapshot id.
+    Result<StatementResult> WriteAndCommit(const catalog::TableEntry& table,
+                                           std::unique_ptr<planner::LogicalOperator> plan, const WriteSpec& spec,
+                                           const std::string& label, lake::TableCommit& commit,
+                                           int64_t* snapshot_out = nullptr);
     void PrepareExecContext(exec::ExecContext& context, MemoryTracker& query_memory);
     int64_t QueryMemoryLimit() const;  // -1: none
     std::set<std::string> DisabledOptimizerPasses() const;

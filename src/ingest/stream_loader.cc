@@ -2,18 +2,23 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <random>
 
 #include "catalog/catalog.h"
 #include "common/stopwatch.h"
 #include "ingest/column_mapping.h"
+#include "ingest/ingest_services.h"
 #include "ingest/load_source.h"
+#include "ingest/pipelined_writer.h"
 #include "lake/commit/table_commit.h"
 #include "lake/write/table_writer.h"
 
 namespace flashlake::ingest {
 
 namespace {
+
+constexpr size_t kPipelineBodyBytes = size_t{4} << 20;
 
 std::string NewLabel() {
     static thread_local std::mt19937_64 random(std::random_device{}());
@@ -58,8 +63,22 @@ LoadResult StreamLoader::Load(const LoadRequest& request) const {
     LoadResult result;
     result.label = request.label.empty() ? NewLabel() : request.label;
     result.load_bytes = static_cast<int64_t>(request.body.size());
+    IngestServices* services = environment_.services;
+    int64_t tracked = services ? services->loads().Begin(result.label, request.database, request.table, "STREAM_LOAD") : 0;
     auto finish = [&]() -> LoadResult {
         result.load_time_ms = watch.ElapsedMicros() / 1000;
+        if (services && result.status == LoadStatus::kLabelAlreadyExists) {
+            services->loads().Discard(tracked);
+        } else if (services) {
+            LoadRecord figures;
+            figures.scan_rows = result.total_rows;
+            figures.loaded_rows = result.status == LoadStatus::kSuccess ? result.loaded_rows : 0;
+            figures.filtered_rows = result.filtered_rows;
+            figures.unselected_rows = result.unselected_rows;
+            figures.txn_id = result.status == LoadStatus::kSuccess ? result.txn_id : 0;
+            if (result.status != LoadStatus::kSuccess) figures.error = result.message.empty() ? "failed" : result.message;
+            services->loads().Finish(tracked, figures);
+        }
         return std::move(result);
     };
 
@@ -78,6 +97,14 @@ LoadResult StreamLoader::Load(const LoadRequest& request) const {
     if (*holder) {
         LabelExists(result, *holder);
         return finish();
+    }
+    if (services) {
+        // Backpressure: wait (bounded) while compaction is behind on this table.
+        if (Status admitted = services->compaction().Admit(table->path, request.database + "." + request.table);
+            !admitted.ok()) {
+            Fail(result, admitted);
+            return finish();
+        }
     }
     auto mapping = ColumnMapping::Make(request, table->schema, *environment_.functions);
     if (!mapping.ok()) {
@@ -110,14 +137,23 @@ LoadResult StreamLoader::Load(const LoadRequest& request) const {
         return finish();
     };
 
-    SourceBatch batch;
-    while (source->Next(batch)) {
+    // From a few MiB on, a second thread writes (encodes, compresses) while the next batches parse.
+    std::optional<PipelinedWriter> pipeline;
+    if (request.body.size() >= kPipelineBodyBytes) pipeline.emplace(writer->get());
+    auto stop = [&](const Status& status) {
+        if (pipeline) (void)pipeline->Finish();
+        return abort(status);
+    };
+    while (true) {
+        auto item = std::make_unique<PipelinedWriter::Item>();
+        SourceBatch& batch = item->source;
+        if (!source->Next(batch)) break;
         if (request.timeout_seconds > 0 && watch.ElapsedMicros() > request.timeout_seconds * 1000000) {
-            return abort(
+            return stop(
                 Status(ErrorCode::kTimeout, "load timed out after " + std::to_string(request.timeout_seconds) + " s"));
         }
         result.total_rows += batch.rows_read;
-        MappedBatch mapped;
+        MappedBatch& mapped = item->mapped;
         if (!batch.chunk.empty()) mapped = (*mapping)->Apply(batch, *source);
         // Rows that did not split and rows that did not convert, in the order of the body.
         std::vector<RejectedRow> rejected = std::move(batch.errors);
@@ -127,8 +163,13 @@ LoadResult StreamLoader::Load(const LoadRequest& request) const {
         AddRejected(result, rejected);
         result.unselected_rows += mapped.unselected;
         if (mapped.rows.empty()) continue;
-        if (Status written = (*writer)->Write(mapped.rows); !written.ok()) return abort(written);
-        result.loaded_rows += static_cast<int64_t>(mapped.rows.num_rows());
+        auto rows = static_cast<int64_t>(mapped.rows.num_rows());
+        Status written = pipeline ? pipeline->Write(std::move(item)) : (*writer)->Write(mapped.rows);
+        if (!written.ok()) return stop(written);
+        result.loaded_rows += rows;
+    }
+    if (pipeline) {
+        if (Status written = pipeline->Finish(); !written.ok()) return stop(written);
     }
 
     int64_t considered = result.total_rows - result.unselected_rows;
@@ -146,6 +187,29 @@ LoadResult StreamLoader::Load(const LoadRequest& request) const {
 
     auto messages = (*writer)->PrepareCommit();
     if (!messages.ok()) return abort(messages.status());
+    if (services) {
+        GroupCommitEntry entry;
+        entry.messages = *messages;
+        entry.label = result.label;
+        entry.rows = result.loaded_rows;
+        auto grouped = services->committer().Commit(table->path, std::move(entry));
+        if (!grouped.ok()) {
+            result.loaded_rows = 0;
+            if (grouped.status().code() == ErrorCode::kLabelAlreadyExists) {
+                (void)(*writer)->Abort();
+                auto existing = commit.FindLabel(result.label);
+                LabelExists(result, existing.ok() ? *existing : std::nullopt);
+                return finish();
+            }
+            return abort(grouped.status());
+        }
+        (*writer)->MarkCommitted();
+        services->compaction().NotifyCommitted(table->path, *messages);
+        result.txn_id = grouped->snapshot_id;
+        result.status = LoadStatus::kSuccess;
+        result.message = "OK";
+        return finish();
+    }
     lake::CommitRequest commit_request;
     commit_request.commit_user = environment_.commit_user;
     commit_request.commit_identifier = environment_.next_commit_identifier();

@@ -18,6 +18,8 @@ class FunctionRegistry;
 
 namespace flashlake::ingest {
 
+class IngestServices;
+
 // The services a load needs, lent by the engine (which this layer does not know).
 struct LoadEnvironment {
     io::FileSystem* fs = nullptr;
@@ -25,16 +27,19 @@ struct LoadEnvironment {
     const functions::FunctionRegistry* functions = nullptr;
     std::string commit_user;
     std::function<int64_t()> next_commit_identifier;
+    // Group commit, backpressure and load tracking; null: each load commits its own snapshot.
+    IngestServices* services = nullptr;
 };
 
 // Runs stream loads: parses the body in batches of rows, maps and casts them to the table's
-// columns, writes the good rows into new data files, and commits them as one snapshot that
-// records the label, so that a retried label is answered "Label Already Exists" instead of
+// columns, writes the good rows into new data files, and commits them in one snapshot that
+// records the label (with `services`, a snapshot shared with the concurrent loads of the table:
+// group commit, see group_committer.h), so that a retried label is answered "Label Already Exists" instead of
 // loading twice (the commit refuses a label any snapshot holds, atomically). When too many rows
 // are rejected (max_filter_ratio), the load times out or anything fails, the files written are
 // deleted and nothing is committed.
 //
-// Thread-safe: loads run concurrently, each in its own snapshot.
+// Thread-safe: loads run concurrently.
 class StreamLoader {
 public:
     explicit StreamLoader(LoadEnvironment environment) : environment_(std::move(environment)) {}

@@ -134,6 +134,7 @@ int RunServer(const std::vector<std::string>& args) {
 
     engine::EngineOptions engine_options;
     engine_options.warehouse = options.warehouse;
+    engine_options.ingest.compaction.enabled = true;  // a server compacts what its loads write
     auto engine = engine::Engine::Open(engine_options);
     if (!engine.ok()) {
         PrintError(engine.status());

@@ -117,6 +117,18 @@ public:
     Result<LogicalOperatorPtr> BindUpdateRows(const sql::UpdateStatement& update, const catalog::TableEntry& table,
                                               bool strict);
 
+    // Tables of virtual databases (information_schema): given (database, table) in lower case,
+    // their rows, or nullopt when the engine has no such database (then the catalog is asked).
+    // An unknown table of a virtual database is an error from the provider.
+    struct VirtualTable {
+        std::vector<std::string> names;
+        std::vector<LogicalType> types;
+        std::vector<std::vector<Value>> rows;
+    };
+    using VirtualTableProvider =
+        std::function<std::optional<Result<VirtualTable>>(const std::string& database, const std::string& table)>;
+    void set_virtual_tables(VirtualTableProvider provider) { virtual_tables_ = std::move(provider); }
+
     // Exposed for the pieces of the binder and for DDL binding.
     BoundExprPtr BindExpression(const sql::Expr& expr, const BindScope& scope, const char* clause);
     static LogicalType BindTypeName(const sql::TypeName& type_name);
@@ -185,6 +197,7 @@ private:
 
     const functions::FunctionRegistry& registry_;
     VariableLookup variables_;
+    VirtualTableProvider virtual_tables_;
     io::FileSystem* fs_;
     AggregateResolver aggregate_resolver_;
     catalog::Catalog* catalog_;

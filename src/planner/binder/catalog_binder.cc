@@ -34,6 +34,24 @@ LogicalOperatorPtr Binder::BindCatalogObject(const sql::TableRef& ref, BindScope
     const std::string& name = parts.back();
     std::string alias = table.alias.empty() ? name : table.alias;
 
+    if (virtual_tables_ && parts.size() <= 2) {
+        if (auto found = virtual_tables_(LowerCase(database), LowerCase(name))) {
+            ThrowIfError(found->status());
+            auto values = std::make_unique<LogicalOperator>(LogicalOperatorKind::kValues);
+            values->names = (*found)->names;
+            values->types = (*found)->types;
+            for (auto& row : (*found)->rows) {
+                std::vector<BoundExprPtr> literals;
+                for (auto& value : row) literals.push_back(MakeConstant(std::move(value)));
+                values->rows.push_back(std::move(literals));
+            }
+            for (size_t c = 0; c < values->names.size(); ++c) {
+                scope.columns.push_back({alias, values->names[c], values->types[c]});
+            }
+            values->estimated_rows = static_cast<double>(values->rows.size());
+            return values;
+        }
+    }
     if (size_t dollar = name.find('$'); dollar != std::string::npos) {
         return BindSystemTable(*catalog, database, name.substr(0, dollar), name.substr(dollar + 1), alias, scope);
     }

@@ -38,7 +38,8 @@ ApiHandler::ApiHandler(engine::Engine& engine, ApiOptions options)
     : engine_(engine),
       options_(std::move(options)),
       loader_(ingest::LoadEnvironment{&engine.file_system(), &engine.catalog(), &engine.functions(),
-                                      engine.commit_user(), [&engine] { return engine.NextCommitIdentifier(); }}) {}
+                                      engine.commit_user(), [&engine] { return engine.NextCommitIdentifier(); },
+                                      &engine.ingest()}) {}
 
 std::optional<HttpResponse> ApiHandler::CheckAuth(const HttpRequest& request) const {
     auto refuse = [](const std::string& why) {
