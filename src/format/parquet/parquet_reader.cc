@@ -1,5 +1,6 @@
 #include "format/parquet/parquet_reader.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "format/parquet/compression.h"
@@ -201,6 +202,45 @@ Result<std::optional<BloomFilter>> ParquetReader::ReadBloomFilter(int row_group,
     return std::optional<BloomFilter>(std::move(filter));
 }
 
+namespace {
+
+// Whether some page of a column chunk may satisfy `predicate`, by the chunk's column index; true
+// when there is no usable one (a missing or unreadable page index costs only the pruning).
+bool PagesMayMatch(const ParquetReader& reader, int row_group, const ColumnPredicate& predicate,
+                   const ColumnStatistics& chunk) {
+    const LeafColumn& leaf = reader.schema().leaf(predicate.leaf);
+    // The page index is trusted as far as the chunk's own bounds are (column order, NaN).
+    if (!chunk.min || !chunk.max || leaf.type.IsFloating() || leaf.max_repetition_level > 0 ||
+        predicate.op == CompareOp::kNotEqual) {
+        return true;
+    }
+    if (!reader.column_metadata(row_group, predicate.leaf).statistics) return true;
+    Result<ColumnIndex> index = reader.ReadColumnIndex(row_group, predicate.leaf);
+    if (!index.ok() || index->null_pages.empty() || index->min_values.size() != index->null_pages.size() ||
+        index->max_values.size() != index->null_pages.size()) {
+        return true;
+    }
+    for (size_t p = 0; p < index->null_pages.size(); ++p) {
+        ColumnStatistics page;
+        if (p < index->null_counts.size()) page.null_count = index->null_counts[p];
+        if (index->null_pages[p]) {
+            page.num_values = std::max<int64_t>(page.null_count.value_or(1), 1);
+            page.null_count = page.num_values;  // only NULLs
+        } else {
+            page.num_values = page.null_count.value_or(0) + 1;  // at least one value
+            Result<Value> min = DecodeStatisticsValue(leaf, index->min_values[p]);
+            Result<Value> max = DecodeStatisticsValue(leaf, index->max_values[p]);
+            if (min.ok()) page.min = std::move(min).value();
+            if (max.ok()) page.max = std::move(max).value();
+            page.min_exact = page.max_exact = false;  // page bounds of byte arrays may be cut
+        }
+        if (StatisticsMayMatch(leaf, page, predicate)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 Result<std::vector<int>> ParquetReader::PruneRowGroups(const std::vector<ColumnPredicate>& predicates,
                                                        bool use_bloom_filters) const {
     for (const ColumnPredicate& predicate : predicates) {
@@ -214,7 +254,9 @@ Result<std::vector<int>> ParquetReader::PruneRowGroups(const std::vector<ColumnP
         bool may_match = true;
         for (const ColumnPredicate& predicate : predicates) {
             const LeafColumn& leaf = schema_.leaf(predicate.leaf);
-            if (!StatisticsMayMatch(leaf, Statistics(g, predicate.leaf), predicate)) {
+            ColumnStatistics chunk = Statistics(g, predicate.leaf);
+            // The chunk's bounds first, then its pages' (a gap between pages can rule it out).
+            if (!StatisticsMayMatch(leaf, chunk, predicate) || !PagesMayMatch(*this, g, predicate, chunk)) {
                 may_match = false;
                 break;
             }

@@ -61,7 +61,8 @@ public:
     Result<std::optional<BloomFilter>> ReadBloomFilter(int row_group, int leaf) const;
 
     // The row groups that may hold rows satisfying every predicate (a conjunction), judged by
-    // chunk statistics and, for equality, bloom filters when `use_bloom_filters`.
+    // chunk statistics, then by the page index (a row group none of whose pages can match is
+    // skipped) and, for equality, bloom filters when `use_bloom_filters`.
     Result<std::vector<int>> PruneRowGroups(const std::vector<ColumnPredicate>& predicates,
                                             bool use_bloom_filters = true) const;
 
