@@ -8,7 +8,7 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev
     libzstd-dev liblz4-dev libsnappy-dev zlib1g-dev libbrotli-dev libssl-dev
     libroaring-dev libedit-dev libre2-dev
-    nodejs npm curl mariadb-client
+    nodejs npm curl mariadb-client openssl
     clang libclang-rt-14-dev  # libFuzzer targets (test/fuzz)
 )
 

@@ -6,6 +6,7 @@
 
 #include "catalog/catalog_manager.h"
 #include "engine/session.h"
+#include "engine/user_store.h"
 #include "exec/expression/expression_evaluator.h"
 #include "io/posix_file_system.h"
 
@@ -33,6 +34,8 @@ Result<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
         engine->file_system_.get(), engine->commit_user_, [self] { return self->NextCommitIdentifier(); },
         engine->options_.ingest);
     FL_ASSIGN_OR_RETURN(engine->catalogs_, catalog::CatalogManager::Open(engine->file_system_.get(), engine->options_.warehouse));
+    FL_ASSIGN_OR_RETURN(engine->users_, UserStore::Open(*engine->file_system_,
+                                                        engine->options_.warehouse + "/_flashlake/users.json"));
     engine->worker_pool_ = std::make_unique<ThreadPool>(engine->options_.worker_threads);
     functions::RegisterBuiltinFunctions(engine->functions_);
     functions::RegisterBuiltinAggregates(engine->aggregates_);

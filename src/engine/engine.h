@@ -18,6 +18,7 @@
 namespace flashlake::engine {
 
 class Session;
+class UserStore;
 }  // namespace flashlake::engine
 
 namespace flashlake::catalog {
@@ -61,6 +62,8 @@ public:
     int64_t NextCommitIdentifier() { return next_commit_identifier_.fetch_add(1); }
     // Shared by stream loads and INSERTs: group commit, compaction scheduling, recent loads.
     ingest::IngestServices& ingest() { return *ingest_; }
+    // Users, roles and grants (<warehouse>/_flashlake/users.json).
+    UserStore& users() { return *users_; }
 
 private:
     explicit Engine(EngineOptions options);
@@ -72,6 +75,7 @@ private:
     functions::AggregateRegistry aggregates_;
     std::unique_ptr<planner::Optimizer> optimizer_;
     std::unique_ptr<catalog::CatalogManager> catalogs_;
+    std::unique_ptr<UserStore> users_;
     planner::AggregateResolver aggregate_resolver_;
     std::string commit_user_;
     std::atomic<int64_t> next_commit_identifier_{1};

@@ -5,6 +5,7 @@
 
 #include "common/query_error.h"
 #include "common/stopwatch.h"
+#include "engine/access_control.h"
 #include "engine/engine.h"
 #include "engine/information_schema.h"
 #include "engine/system_variables.h"
@@ -123,6 +124,9 @@ Result<StatementResult> Session::Execute(std::string_view sql) {
 Result<StatementResult> Session::ExecuteStatement(const sql::Statement& statement) {
     // The one place where errors thrown by the binder, optimizer and kernels become a Status.
     try {
+        AccessControl access = MakeAccessControl();
+        FL_RETURN_NOT_OK(access.CheckStatement(statement));
+        if (auto handled = access.ExecuteAccountStatement(statement)) return std::move(*handled);
         switch (statement.kind) {
             case sql::StatementKind::kQuery: return ExecuteQuery(statement, false, false);
             case sql::StatementKind::kExplain: {
@@ -196,7 +200,15 @@ planner::Binder Session::MakeBinder() {
     binder.set_virtual_tables([this](const std::string& database, const std::string& table) {
         return InformationSchemaTable(engine_, database, table);
     });
+    binder.set_read_check([access = MakeAccessControl()](const std::string& database, const std::string& table) {
+        Status allowed = access.CheckRead(database, table);
+        if (!allowed.ok()) throw QueryError(allowed.code(), allowed.message());
+    });
     return binder;
+}
+
+AccessControl Session::MakeAccessControl() const {
+    return AccessControl(AccessContext{&engine_.users(), user_, client_host_, current_database_});
 }
 
 Result<StatementResult> Session::ExecuteSet(const sql::Statement& statement) {

@@ -46,6 +46,7 @@ class MemoryTracker;
 
 namespace flashlake::engine {
 
+class AccessControl;
 class Engine;
 
 // A result of one VARCHAR column per name, one row per entry of `lines` (SHOW, DESCRIBE).
@@ -127,6 +128,8 @@ private:
     catalog::Catalog* FindCatalog(const std::string& name) const;  // throws for an unknown one
     Result<catalog::TableEntry> LookupTable(const sql::QualifiedName& name) const;
     planner::Binder MakeBinder();
+    // The privilege checks for this session's account (access_control.h).
+    AccessControl MakeAccessControl() const;
 
     Engine& engine_;
     std::string current_catalog_ = "default_catalog";

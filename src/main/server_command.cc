@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <optional>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 
 #include "common/error_code.h"
 #include "engine/engine.h"
+#include "engine/user_store.h"
 #include "server/http/api_handler.h"
 #include "server/http/http_server.h"
 #include "server/mysql/mysql_server.h"
@@ -25,8 +27,10 @@ constexpr const char* kUsage =
     "  --warehouse DIR        warehouse directory (default $FLASHLAKE_HOME or ./warehouse)\n"
     "  --mysql-port N         MySQL protocol port (default 9030; 0 picks a free port)\n"
     "  --bind ADDR            address to listen on (default 127.0.0.1; 0.0.0.0 for all)\n"
-    "  --root-password P      password of user root (default $FLASHLAKE_ROOT_PASSWORD, else none:\n"
-    "                         root logs in with an empty password)\n"
+    "  --root-password P      password of user root (default $FLASHLAKE_ROOT_PASSWORD); '' for none.\n"
+    "                         Without either, root keeps the stored password, and at the first start\n"
+    "                         (no <warehouse>/_flashlake/users.json) a random one is generated and printed\n"
+    "  --ssl-cert FILE --ssl-key FILE  PEM certificate and key: MySQL clients may use TLS\n"
     "  --max-connections N    concurrent client connections (default 1024)\n"
     "  --http-port N          HTTP port: stream load, query API, health (default 8030; 0 picks a free port)\n"
     "  --http-max-body-bytes N  largest HTTP request body, e.g. a stream load (default 1 GiB)\n";
@@ -35,6 +39,7 @@ struct ServerArgs {
     std::string warehouse;
     server::mysql::MysqlServerOptions mysql;
     server::http::HttpServerOptions http;
+    std::optional<std::string> root_password;  // unset: the stored one (or a generated one)
 };
 
 bool ParseNumber(const std::string& text, uint64_t max, uint64_t& out) {
@@ -45,7 +50,7 @@ bool ParseNumber(const std::string& text, uint64_t max, uint64_t& out) {
 bool ParseServerArgs(const std::vector<std::string>& args, ServerArgs& options, std::string& error) {
     const char* home = std::getenv("FLASHLAKE_HOME");
     options.warehouse = home ? home : "./warehouse";
-    if (const char* password = std::getenv("FLASHLAKE_ROOT_PASSWORD")) options.mysql.root_password = password;
+    if (const char* password = std::getenv("FLASHLAKE_ROOT_PASSWORD")) options.root_password = password;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         auto value = [&](std::string& out) {
@@ -68,7 +73,12 @@ bool ParseServerArgs(const std::vector<std::string>& args, ServerArgs& options, 
         } else if (name == "--bind") {
             if (!value(options.mysql.bind_address)) return false;
         } else if (name == "--root-password") {
-            if (!value(options.mysql.root_password)) return false;
+            if (!value(text)) return false;
+            options.root_password = text;
+        } else if (name == "--ssl-cert") {
+            if (!value(options.mysql.ssl_cert)) return false;
+        } else if (name == "--ssl-key") {
+            if (!value(options.mysql.ssl_key)) return false;
         } else if (name == "--mysql-port") {
             if (!value(text)) return false;
             if (!ParseNumber(text, 65535, number)) {
@@ -140,6 +150,18 @@ int RunServer(const std::vector<std::string>& args) {
         PrintError(engine.status());
         return 1;
     }
+    auto generated = (*engine)->users().InitRootPassword(options.root_password);
+    if (!generated.ok()) {
+        PrintError(generated.status());
+        return 1;
+    }
+    if (*generated) {
+        std::fprintf(stderr,
+                     "flashlake: first start: generated password for user root: %s\n"
+                     "flashlake: (shown only now; stored hashed in %s/_flashlake/users.json; change it with\n"
+                     "flashlake:  ALTER USER root IDENTIFIED BY '...' or start with --root-password)\n",
+                     (*generated)->c_str(), options.warehouse.c_str());
+    }
     server::mysql::MysqlServer server(**engine, options.mysql);
     if (Status started = server.Start(); !started.ok()) {
         PrintError(started);
@@ -147,7 +169,6 @@ int RunServer(const std::vector<std::string>& args) {
     }
     options.http.bind_address = options.mysql.bind_address;
     server::http::ApiOptions api_options;
-    api_options.root_password = options.mysql.root_password;
     api_options.advertised_host = options.mysql.bind_address == "0.0.0.0" ? "127.0.0.1" : options.mysql.bind_address;
     server::http::ApiHandler api(**engine, api_options);
     server::http::HttpServer http_server(api, options.http);

@@ -133,7 +133,7 @@ out=$(sql -e "SELECT 'still serving'" 2>&1)
 grep -q "dropped: .*packet out of order" "$work/server.log"; check "garbage is logged as an error" $?
 
 # max_connections: the extra client gets ERR 1040.
-start_server "$work/small.log" --max-connections 1
+start_server "$work/small.log" --max-connections 1 --root-password ''  # '': no password (else the stored one stays)
 small_pid=$server_pid
 exec 4<>"/dev/tcp/127.0.0.1/$port"  # holds the only slot (waits in the handshake)
 sleep 0.5

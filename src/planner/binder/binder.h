@@ -128,6 +128,11 @@ public:
     using VirtualTableProvider =
         std::function<std::optional<Result<VirtualTable>>(const std::string& database, const std::string& table)>;
     void set_virtual_tables(VirtualTableProvider provider) { virtual_tables_ = std::move(provider); }
+    // Privilege check of each catalog table or view a statement reads, given (database, table)
+    // in lower case, and ("", "FILES()") for each FILES() call; it throws a QueryError to deny.
+    // Tables read inside a view are not checked (a view runs with its owner's rights).
+    using ReadCheck = std::function<void(const std::string& database, const std::string& table)>;
+    void set_read_check(ReadCheck check) { read_check_ = std::move(check); }
 
     // Exposed for the pieces of the binder and for DDL binding.
     BoundExprPtr BindExpression(const sql::Expr& expr, const BindScope& scope, const char* clause);
@@ -198,6 +203,7 @@ private:
     const functions::FunctionRegistry& registry_;
     VariableLookup variables_;
     VirtualTableProvider virtual_tables_;
+    ReadCheck read_check_;
     io::FileSystem* fs_;
     AggregateResolver aggregate_resolver_;
     catalog::Catalog* catalog_;

@@ -52,6 +52,11 @@ LogicalOperatorPtr Binder::BindCatalogObject(const sql::TableRef& ref, BindScope
             return values;
         }
     }
+    if (read_check_ && view_depth_ == 0) {
+        std::string table_name = LowerCase(name);
+        if (size_t dollar = table_name.find('$'); dollar != std::string::npos) table_name.resize(dollar);
+        read_check_(LowerCase(database), table_name);
+    }
     if (size_t dollar = name.find('$'); dollar != std::string::npos) {
         return BindSystemTable(*catalog, database, name.substr(0, dollar), name.substr(dollar + 1), alias, scope);
     }

@@ -77,6 +77,7 @@ void BindCsvSchema(io::FileSystem& fs, FileScanSpec& spec) {
 
 LogicalOperatorPtr Binder::BindFilesFunction(const sql::TableFunctionRef& function, BindScope& scope) {
     if (fs_ == nullptr) ThrowQueryError(ErrorCode::kNotSupported, "FILES() needs a file system");
+    if (read_check_) read_check_("", "FILES()");
     std::string path, format;
     auto spec = std::make_shared<FileScanSpec>();
     for (const auto& property : function.properties) {

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/engine.h"
+#include "server/http/http_auth.h"
 
 namespace flashlake::server::http {
 
@@ -42,37 +43,18 @@ ApiHandler::ApiHandler(engine::Engine& engine, ApiOptions options)
                                       &engine.ingest()}) {}
 
 std::optional<HttpResponse> ApiHandler::CheckAuth(const HttpRequest& request) const {
-    auto refuse = [](const std::string& why) {
-        HttpResponse response = ErrorResponse(401, why);
-        response.headers.emplace_back("WWW-Authenticate", "Basic realm=\"flashlake\"");
-        return response;
-    };
-    const std::string* header = request.Header("Authorization");
-    if (header == nullptr)
-        return refuse("authentication required: HTTP Basic auth as user root (curl -u root:PASSWORD)");
-    std::string_view value = *header;
-    if (value.size() < 6 || (value.substr(0, 6) != "Basic " && value.substr(0, 6) != "basic ")) {
-        return refuse("only HTTP Basic authentication is supported");
-    }
-    value.remove_prefix(6);
-    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-    std::string decoded;
-    if (!Base64Decode(value, decoded)) return refuse("malformed Basic credentials");
-    size_t colon = decoded.find(':');
-    std::string user = decoded.substr(0, colon);
-    std::string password = colon == std::string::npos ? "" : decoded.substr(colon + 1);
-    if (user != "root" || password != options_.root_password) {
-        return refuse("Access denied for user '" + user + "' (using password: " + (password.empty() ? "NO" : "YES") +
-                      ")");
-    }
-    return std::nullopt;
+    std::string user;
+    return AuthenticateBasic(request, engine_.users(), &user);
 }
 
 std::optional<HttpResponse> ApiHandler::Precheck(const HttpRequest& request) {
     std::vector<std::string> parts = SplitPath(request.path);
     if (IsStreamLoad(parts)) {
         if (request.method != "PUT") return MethodNotAllowed("PUT");
-        return CheckAuth(request);
+        // Refused before the body is read: the password, then INSERT on the table.
+        std::string user;
+        if (auto refusal = AuthenticateBasic(request, engine_.users(), &user)) return refusal;
+        return CheckLoadPrivilege(engine_.users(), user, parts[1], parts[2]);
     }
     if (request.path == "/api/query") {
         if (request.method != "POST") return MethodNotAllowed("POST");

@@ -9,6 +9,7 @@
 #include "format/json/json_parser.h"
 #include "format/json/json_writer.h"
 #include "server/http/api_handler.h"
+#include "server/http/http_auth.h"
 
 namespace flashlake::server::http {
 
@@ -89,6 +90,10 @@ HttpResponse ApiHandler::HandleQuery(HttpRequest& request) {
         return QueryError(Status::InvalidArgument("no SQL statement in the request body"));
     }
     std::unique_ptr<engine::Session> session = engine_.NewSession();
+    std::string user;
+    if (auto refusal = AuthenticateBasic(request, engine_.users(), &user)) return *refusal;
+    session->set_user(user);  // the statement runs with this account's privileges
+    session->set_client_host(kHttpClientHost);
     if (!database.empty()) {
         std::string quoted = "`";
         for (char c : database) quoted += c == '`' ? std::string("``") : std::string(1, c);

@@ -95,6 +95,12 @@ Result<HandshakeResponse> ParseHandshakeResponse(std::string_view payload) {
     return response;
 }
 
+bool IsSslRequest(std::string_view payload) {
+    WireReader in(payload);
+    auto capabilities = in.Int4();
+    return payload.size() == kSslRequestLength && capabilities && (*capabilities & kClientSsl);
+}
+
 std::string EncodeHandshakeResponse(const HandshakeResponse& response) {
     WireWriter out;
     out.Int4(response.capabilities);

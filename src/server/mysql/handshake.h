@@ -31,8 +31,11 @@ struct HandshakeResponse {
     std::string auth_plugin;  // set when capabilities has kClientPluginAuth
 };
 // Fails with kInvalidArgument on a truncated or malformed response, a client without protocol
-// 4.1, or an SSL request (the server does not offer TLS).
+// 4.1, or an SSL request (see IsSslRequest: to be handled before, when the server offers TLS).
 Result<HandshakeResponse> ParseHandshakeResponse(std::string_view payload);
+// An SSLRequest: the first 32 bytes of a HandshakeResponse with CLIENT_SSL, sent alone; the TLS
+// handshake follows on the socket, then the full response over TLS.
+bool IsSslRequest(std::string_view payload);
 // Builds a response as a client would (tests and documentation of the layout).
 std::string EncodeHandshakeResponse(const HandshakeResponse& response);
 

@@ -10,6 +10,7 @@
 #include "engine/engine.h"
 #include "engine/session.h"
 #include "server/mysql/handshake.h"
+#include "server/mysql/handshake_auth.h"
 #include "server/mysql/native_password.h"
 #include "server/mysql/protocol.h"
 #include "server/mysql/response_packets.h"
@@ -21,7 +22,6 @@ namespace flashlake::server::mysql {
 
 namespace {
 
-constexpr const char* kRootUser = "root";
 constexpr size_t kMaxHandshakePacket = 64 * 1024;  // before authentication a client gets little room
 
 void SetReceiveTimeout(int fd, std::chrono::seconds timeout) {
@@ -119,14 +119,23 @@ Status MysqlConnection::Handshake() {
     handshake.server_version = settings_.server_version;
     handshake.connection_id = connection_id_;
     handshake.scramble = scramble;
-    handshake.capabilities = kServerCapabilities;
+    uint32_t offered = kServerCapabilities | (settings_.tls ? kClientSsl : 0u);
+    handshake.capabilities = offered;
     handshake.charset = kCharsetUtf8mb4GeneralCi;
     handshake.status = kStatusAutocommit;
     FL_RETURN_NOT_OK(channel_.WritePacket(EncodeHandshakeV10(handshake)));
     FL_RETURN_NOT_OK(channel_.Flush());
 
     std::string payload;
+    channel_.set_exact_reads(true);
     FL_RETURN_NOT_OK(channel_.ReadPacket(payload));
+    if (settings_.tls && IsSslRequest(payload)) {
+        // The TLS handshake, then the full response over TLS (its sequence id continues).
+        FL_ASSIGN_OR_RETURN(tls_, TlsStream::Accept(*settings_.tls, fd_));
+        channel_.StartTls(tls_.get());
+        FL_RETURN_NOT_OK(channel_.ReadPacket(payload));
+    }
+    channel_.set_exact_reads(false);
     auto response = ParseHandshakeResponse(payload);
     if (!response.ok()) {
         (void)SendError(kErHandshake, "08S01", "Bad handshake: " + response.status().message());
@@ -138,23 +147,15 @@ Status MysqlConnection::Handshake() {
         (void)channel_.Flush();
         return Status(ErrorCode::kTooManyConnections, "refused: max_connections reached");
     }
-    capabilities_ = response->capabilities & kServerCapabilities;
+    capabilities_ = response->capabilities & offered;
     user_ = response->user;
-    std::string token = response->auth_response;
-    if ((capabilities_ & kClientPluginAuth) && !response->auth_plugin.empty() &&
-        response->auth_plugin != kNativePasswordPlugin) {
-        // e.g. caching_sha2_password: ask the client to answer our scramble the native way.
-        FL_RETURN_NOT_OK(channel_.WritePacket(EncodeAuthSwitchRequest(kNativePasswordPlugin, scramble)));
-        FL_RETURN_NOT_OK(channel_.Flush());
-        FL_RETURN_NOT_OK(channel_.ReadPacket(token));
-    }
-    if (user_ != kRootUser || !VerifyNativePassword(settings_.root_password_hash, scramble, token)) {
-        std::string message = "Access denied for user '" + user_ + "'@'" + peer_host_ +
-                              "' (using password: " + (token.empty() ? "NO" : "YES") + ")";
-        (void)SendError(kErAccessDenied, "28000", message);
+    Status authenticated = AuthenticateClient(channel_, engine_.users(), *response, scramble, capabilities_, peer_host_,
+                                              channel_.tls());
+    if (authenticated.code() == ErrorCode::kAccessDenied) {
+        (void)SendError(kErAccessDenied, "28000", authenticated.message());
         (void)channel_.Flush();
-        return Status(ErrorCode::kAccessDenied, message);
     }
+    FL_RETURN_NOT_OK(authenticated);
 
     session_ = engine_.NewSession();
     if (!response->database.empty()) {

@@ -9,6 +9,7 @@
 
 #include "common/status.h"
 #include "server/mysql/packet_channel.h"
+#include "server/mysql/tls.h"
 
 namespace flashlake::engine {
 class Engine;
@@ -24,6 +25,7 @@ struct ConnectionSettings {
     std::string root_password_hash;  // NativePasswordHash of root's password; "" for none
     size_t max_allowed_packet = 64 << 20;
     std::chrono::seconds handshake_timeout{10};
+    std::shared_ptr<TlsContext> tls;  // set: CLIENT_SSL is offered (--ssl-cert, --ssl-key)
 };
 
 struct ServerCounters {
@@ -70,6 +72,7 @@ private:
     std::string user_;
     bool reject_too_many_ = false;
     uint32_t capabilities_ = 0;  // negotiated: the client's request within what the server offers
+    std::unique_ptr<TlsStream> tls_;  // after an SSLRequest; before channel_, which uses it
     PacketChannel channel_;
     std::unique_ptr<engine::Session> session_;
 };

@@ -18,6 +18,7 @@
 #include "server/mysql/packet_channel.h"
 #include "server/mysql/protocol.h"
 #include "server/mysql/response_packets.h"
+#include "server/mysql/tls.h"
 
 namespace flashlake::server::mysql {
 
@@ -43,7 +44,15 @@ MysqlServer::MysqlServer(engine::Engine& engine, MysqlServerOptions options)
 
 MysqlServer::~MysqlServer() { StopAllConnections(); }
 
-Status MysqlServer::Start() { return listener_.Listen(options_.bind_address, options_.port, "MySQL"); }
+Status MysqlServer::Start() {
+    if (!options_.ssl_cert.empty() || !options_.ssl_key.empty()) {
+        if (options_.ssl_cert.empty() || options_.ssl_key.empty()) {
+            return Status::InvalidArgument("TLS needs both ssl-cert and ssl-key");
+        }
+        FL_ASSIGN_OR_RETURN(settings_.tls, TlsContext::Load(options_.ssl_cert, options_.ssl_key));
+    }
+    return listener_.Listen(options_.bind_address, options_.port, "MySQL");
+}
 
 Status MysqlServer::Serve() {
     if (!listener_.listening()) return Status::Internal("MysqlServer::Serve before a successful Start");

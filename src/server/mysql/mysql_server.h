@@ -25,6 +25,8 @@ struct MysqlServerOptions {
     size_t max_connections = 1024;
     std::string server_version = "8.0.33-Flashlake";
     size_t max_allowed_packet = 64 << 20;
+    std::string ssl_cert;  // PEM files; both set: clients may switch to TLS (SSLRequest)
+    std::string ssl_key;
 };
 
 // The MySQL protocol listener: accepts connections and runs each on its own thread until it ends

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "server/mysql/protocol.h"
+#include "server/mysql/tls.h"
 
 namespace flashlake::server::mysql {
 
@@ -45,9 +46,20 @@ Status PacketChannel::ReadExact(char* out, size_t count, bool at_boundary) {
             copied += take;
             continue;
         }
-        input_.resize(kReadChunk);
+        size_t chunk = exact_reads_ ? count - copied : kReadChunk;
+        input_.resize(chunk);
         input_start_ = 0;
-        ssize_t n = ::recv(fd_, input_.data(), kReadChunk, 0);
+        ssize_t n = 0;
+        if (tls_ != nullptr) {
+            auto got = tls_->Read(input_.data(), chunk);
+            if (!got.ok()) {
+                input_.clear();
+                return got.status();
+            }
+            n = static_cast<ssize_t>(*got);
+        } else {
+            n = ::recv(fd_, input_.data(), chunk, 0);
+        }
         if (n < 0 && errno == EINTR) {
             input_.clear();
             continue;
@@ -104,6 +116,12 @@ Status PacketChannel::WritePacket(std::string_view payload) {
 }
 
 Status PacketChannel::Flush() {
+    if (tls_ != nullptr && !output_.empty()) {
+        Status written = tls_->Write(output_.data(), output_.size());
+        if (written.ok()) bytes_sent_ += output_.size();
+        output_.clear();
+        return written;
+    }
     size_t sent = 0;
     while (sent < output_.size()) {
         ssize_t n = ::send(fd_, output_.data() + sent, output_.size() - sent, MSG_NOSIGNAL);

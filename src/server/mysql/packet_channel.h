@@ -8,6 +8,8 @@
 
 namespace flashlake::server::mysql {
 
+class TlsStream;
+
 // Appends `payload` framed as packets to `out`: 3-byte length, sequence id, bytes. Payloads of
 // 16 MiB - 1 bytes or more are split, and one of exactly a multiple of that length ends with an
 // empty packet so the reader knows it is complete. `sequence` is advanced per packet.
@@ -34,6 +36,13 @@ public:
     Status WritePacket(std::string_view payload);
     Status Flush();
 
+    // Transport: the plain socket until StartTls, then the TLS stream (not owned), which must
+    // outlive the channel's use. Exact reads take no byte beyond the packet being read, so that
+    // none of a TLS handshake that follows an SSLRequest is swallowed by the plain reader.
+    void StartTls(TlsStream* tls) { tls_ = tls; }
+    bool tls() const { return tls_ != nullptr; }
+    void set_exact_reads(bool exact) { exact_reads_ = exact; }
+
     void ResetSequence() { sequence_ = 0; }
     uint8_t sequence() const { return sequence_; }
     void set_max_payload(size_t max_payload) { max_payload_ = max_payload; }
@@ -45,6 +54,8 @@ private:
     Status ReadExact(char* out, size_t count, bool at_boundary);
 
     int fd_;
+    TlsStream* tls_ = nullptr;
+    bool exact_reads_ = false;
     size_t max_payload_;
     uint8_t sequence_ = 0;
     std::string input_;  // bytes received but not yet consumed, from input_start_

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "engine/engine.h"
+#include "engine/user_store.h"
 #include "server/http/api_handler.h"
 
 namespace flashlake::server::http {
@@ -90,6 +91,7 @@ protected:
         auto engine = engine::Engine::Open(engine_options);
         ASSERT_TRUE(engine.ok()) << engine.status().ToString();
         engine_ = std::move(*engine);
+        ASSERT_TRUE(engine_->users().InitRootPassword(std::string("pw")).ok());  // HTTP users are the engine's
         ApiOptions api_options;
         api_options.root_password = "pw";
         api_ = std::make_unique<ApiHandler>(*engine_, api_options);
