@@ -86,10 +86,16 @@ for w in $(seq 1 "$loaders"); do
     loader "$w" &
     loader_pids+=($!)
 done
+acked_count() { cat "$work"/acked.* 2>/dev/null | wc -l; }
 for k in $(seq 1 "$kills"); do
-    # A random moment 0.2-1.2 s into this run of the server.
-    sleep "0.$((RANDOM % 10 + 2))"
-    [[ "$k" -gt 5 ]] && sleep "0.$((RANDOM % 6))"
+    # Let the loads make progress (a new acknowledgement, or 3 s), then kill at a random moment
+    # 0-0.5 s later: mid-parse, mid-write or mid-commit of the loads in flight.
+    before=$(acked_count)
+    for _ in $(seq 1 60); do
+        [[ $(acked_count) -gt $before ]] && break
+        sleep 0.05
+    done
+    sleep "0.$((RANDOM % 5))$((RANDOM % 10))"
     kill -9 "$server_pid"
     wait "$server_pid" 2>/dev/null
     start_server
