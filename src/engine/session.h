@@ -74,6 +74,13 @@ public:
     const std::string& current_database() const { return current_database_; }
     const std::string& current_catalog() const { return current_catalog_; }
 
+    // Who the session serves: the server sets these after login (USER(), CONNECTION_ID(),
+    // SHOW PROCESSLIST). An embedded session is root@localhost with connection id 0.
+    void set_user(std::string user) { user_ = std::move(user); }
+    const std::string& user() const { return user_; }
+    void set_client_host(std::string host) { client_host_ = std::move(host); }
+    const std::string& client_host() const { return client_host_; }
+
 private:
     Result<StatementResult> ExecuteStatement(const sql::Statement& statement);
     Result<StatementResult> ExplainAnalyze(const sql::Statement& statement);
@@ -134,6 +141,8 @@ private:
     Engine& engine_;
     std::string current_catalog_ = "default_catalog";
     std::string current_database_;
+    std::string user_ = "root";
+    std::string client_host_ = "localhost";
     std::map<std::string, Value> variables_;  // session overrides of the defaults
 };
 
