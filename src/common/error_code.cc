@@ -45,8 +45,9 @@ constexpr std::array kErrorCodeInfos = {
     ErrorCodeInfo{"DatabaseAccessDenied", 1044, "42000", kUser},
     ErrorCodeInfo{"LabelAlreadyExists", 1105, "HY000", kUser},
     ErrorCodeInfo{"DataQuality", 1105, "HY000", kUser},
+    ErrorCodeInfo{"UnknownThread", 1094, "HY000", kUser},
 };
-static_assert(kErrorCodeInfos.size() == static_cast<size_t>(ErrorCode::kDataQuality) + 1,
+static_assert(kErrorCodeInfos.size() == static_cast<size_t>(ErrorCode::kUnknownThread) + 1,
               "kErrorCodeInfos must list every ErrorCode in order");
 
 }  // namespace

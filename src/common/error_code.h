@@ -51,6 +51,8 @@ enum class ErrorCode : uint16_t {
     // Loads
     kLabelAlreadyExists,
     kDataQuality,
+    // Server
+    kUnknownThread,  // KILL of a connection id that is not open
 };
 
 // Who caused an error: the user's input, the engine's resources, the outside world or a bug.

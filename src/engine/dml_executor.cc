@@ -43,6 +43,7 @@ void Session::PrepareExecContext(exec::ExecContext& context, MemoryTracker& quer
     context.parallelism = dop > 0 ? static_cast<size_t>(dop) : engine_.worker_pool().num_threads();
     context.memory = &query_memory;
     context.fs = &engine_.file_system();
+    context.interrupted = &interrupted_;
 }
 
 int64_t Session::QueryMemoryLimit() const {

@@ -122,6 +122,14 @@ Result<StatementResult> Session::Execute(std::string_view sql) {
 }
 
 Result<StatementResult> Session::ExecuteStatement(const sql::Statement& statement) {
+    Result<StatementResult> result = ExecuteStatementCaught(statement);
+    if (!result.ok() && result.status().code() == ErrorCode::kCancelled && interrupted_.load()) {
+        return Status(ErrorCode::kCancelled, "Query execution was interrupted");
+    }
+    return result;
+}
+
+Result<StatementResult> Session::ExecuteStatementCaught(const sql::Statement& statement) {
     // The one place where errors thrown by the binder, optimizer and kernels become a Status.
     try {
         AccessControl access = MakeAccessControl();
@@ -145,6 +153,7 @@ Result<StatementResult> Session::ExecuteStatement(const sql::Statement& statemen
             case sql::StatementKind::kTruncateTable:
                 return ExecuteTruncate(statement.As<sql::TruncateTableStatement>());
             case sql::StatementKind::kShow: return ExecuteShow(statement);
+            case sql::StatementKind::kKill: return ExecuteKill(statement);
             default: return ExecuteDdl(statement);
         }
     } catch (const QueryError& error) {
@@ -197,9 +206,11 @@ planner::Binder Session::MakeBinder() {
     planner::Binder binder(engine_.functions(), [this](const std::string& name) { return GetVariable(name); },
                            &engine_.file_system(), engine_.aggregate_resolver(), FindCatalog(current_catalog_), current_database_,
                            &engine_.catalogs());
+    binder.set_session_functions([this](const std::string& name) { return SessionFunction(name); });
     binder.set_virtual_tables([this](const std::string& database, const std::string& table) {
         return InformationSchemaTable(engine_, database, table);
     });
+    binder.set_parameters(parameters_);
     binder.set_read_check([access = MakeAccessControl()](const std::string& database, const std::string& table) {
         Status allowed = access.CheckRead(database, table);
         if (!allowed.ok()) throw QueryError(allowed.code(), allowed.message());
@@ -234,6 +245,7 @@ Result<StatementResult> Session::ExecuteShow(const sql::Statement& statement) {
         if (database.empty()) return Status(ErrorCode::kNoDatabaseSelected, "No database selected");
         return Execute(ShowLoadQuery(database, show.where ? show.where->ToString() : std::string()));
     }
+    if (auto served = ExecuteServerShow(show)) return std::move(*served);
     if (show.what != sql::ShowKind::kVariables) {
         return Status(ErrorCode::kNotSupported, "this SHOW statement is not supported yet");
     }

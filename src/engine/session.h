@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -13,6 +14,7 @@
 #include "common/result.h"
 #include "engine/statement_result.h"
 #include "lake/binary_row.h"
+#include "sql/parser/ast_node.h"
 #include "types/value.h"
 
 namespace flashlake::sql {
@@ -48,6 +50,19 @@ namespace flashlake::engine {
 
 class AccessControl;
 class Engine;
+class ProcessList;
+
+// A statement parsed once and run many times with different values for its `?` placeholders
+// (COM_STMT_PREPARE / COM_STMT_EXECUTE). Made by Session::Prepare.
+struct PreparedStatement {
+    std::string text;
+    sql::StatementPtr statement;
+    size_t parameter_count = 0;
+    // A query's result columns as bound at prepare time (placeholders as NULL); empty for other
+    // statements, and for queries whose columns depend on the parameters' types.
+    std::vector<std::string> column_names;
+    std::vector<LogicalType> column_types;
+};
 
 // A result of one VARCHAR column per name, one row per entry of `lines` (SHOW, DESCRIBE).
 StatementResult TextRows(const std::vector<std::string>& names, const std::vector<std::vector<std::string>>& lines);
@@ -80,9 +95,27 @@ public:
     const std::string& user() const { return user_; }
     void set_client_host(std::string host) { client_host_ = std::move(host); }
     const std::string& client_host() const { return client_host_; }
+    void set_connection_id(uint64_t id) { connection_id_ = id; }
+    uint64_t connection_id() const { return connection_id_; }
+    // The server's connections, for SHOW PROCESSLIST and KILL; null in an embedded session.
+    void set_process_list(ProcessList* processes) { processes_ = processes; }
+
+    // KILL QUERY: asks the statement running now to stop; it fails with error 1317 (Query
+    // execution was interrupted). May be called from any thread; no effect when idle.
+    void InterruptStatement() { interrupted_.store(true); }
+    // Forgets an interruption that came too late for its statement; the server calls it before
+    // each command.
+    void ClearInterrupt() { interrupted_.store(false); }
+
+    // Prepared statements (prepared_statement.cc). Prepare parses `sql` (one statement) and, for
+    // a query, binds it to learn its result columns; errors are the statement's parse or name
+    // errors. ExecutePrepared runs it with one value per placeholder.
+    Result<std::unique_ptr<PreparedStatement>> Prepare(std::string_view sql);
+    Result<StatementResult> ExecutePrepared(const PreparedStatement& prepared, const std::vector<Value>& parameters);
 
 private:
     Result<StatementResult> ExecuteStatement(const sql::Statement& statement);
+    Result<StatementResult> ExecuteStatementCaught(const sql::Statement& statement);
     Result<StatementResult> ExplainAnalyze(const sql::Statement& statement);
     Result<StatementResult> ExecuteQuery(const sql::Statement& statement, bool explain, bool verbose);
     Result<StatementResult> ExecuteSet(const sql::Statement& statement);
@@ -138,12 +171,21 @@ private:
     // The privilege checks for this session's account (access_control.h).
     AccessControl MakeAccessControl() const;
 
+    // Server-facing statements (session_server.cc): KILL, SHOW PROCESSLIST/WARNINGS/ENGINES/
+    // COLLATION/CHARSET, and the session functions DATABASE(), USER(), CONNECTION_ID(), ...
+    Result<StatementResult> ExecuteKill(const sql::Statement& statement);
+    std::optional<Result<StatementResult>> ExecuteServerShow(const sql::ShowStatement& show);
+    std::optional<Value> SessionFunction(const std::string& name) const;
     Engine& engine_;
     std::string current_catalog_ = "default_catalog";
     std::string current_database_;
     std::string user_ = "root";
-    std::string client_host_ = "localhost";
     std::map<std::string, Value> variables_;  // session overrides of the defaults
+    std::string client_host_ = "localhost";
+    uint64_t connection_id_ = 0;
+    ProcessList* processes_ = nullptr;
+    std::atomic<bool> interrupted_{false};           // KILL QUERY; cleared before each command
+    const std::vector<Value>* parameters_ = nullptr;  // while a prepared statement runs
 };
 
 }  // namespace flashlake::engine

@@ -1,10 +1,11 @@
 // The flashlake binary: `flashlake sql` (embedded shell), `flashlake sqltest` (SQL logic tests),
-// `flashlake serve` (MySQL protocol server), `flashlake version`.
+// `flashlake server` (alias `serve`: the MySQL protocol and HTTP servers), `flashlake version`.
 
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "common/allocator_tuning.h"
 #include "main/server_command.h"
 #include "main/sql_shell.h"
 #include "main/sqllogic/runner.h"
@@ -14,7 +15,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: flashlake <command> [options]\n"
     "commands:\n"
-    "  serve    MySQL protocol server on a warehouse (flashlake serve --help)\n"
+    "  server   MySQL protocol and HTTP server on a warehouse (flashlake server --help; alias serve)\n"
     "  sql      SQL shell on an embedded warehouse (flashlake sql --help)\n"
     "  sqltest  run SQL logic test files: flashlake sqltest PATH...\n"
     "  version  print the version\n";
@@ -22,6 +23,7 @@ constexpr const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
+    flashlake::TuneAllocatorForAnalytics();
     if (argc < 2) {
         std::fputs(kUsage, stderr);
         return 2;

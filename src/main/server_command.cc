@@ -5,14 +5,15 @@
 
 #include <atomic>
 #include <optional>
-#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <thread>
+#include <type_traits>
 
 #include "common/error_code.h"
 #include "engine/engine.h"
 #include "engine/user_store.h"
+#include "main/command_line.h"
 #include "server/http/api_handler.h"
 #include "server/http/http_server.h"
 #include "server/mysql/mysql_server.h"
@@ -22,105 +23,103 @@ namespace flashlake::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: flashlake serve [--warehouse DIR] [--mysql-port N] [--bind ADDR] [--root-password P]\n"
-    "                       [--max-connections N] [--http-port N] [--http-max-body-bytes N]\n"
+    "usage: flashlake server [--config FILE] [--warehouse DIR] [--mysql-port N] [--http-port N] [--bind ADDR]\n"
+    "                        [--root-password P] [--max-connections N] [--max-prepared-statements N]\n"
+    "                        [--http-max-body-bytes N] [--worker-threads N]\n"
+    "  (`flashlake serve` is the same command)\n"
+    "  --config FILE          read options from FILE: `key = value` lines (keys as the flags without\n"
+    "                         the dashes, e.g. mysql_port = 9030), `#` comments; flags override it\n"
     "  --warehouse DIR        warehouse directory (default $FLASHLAKE_HOME or ./warehouse)\n"
     "  --mysql-port N         MySQL protocol port (default 9030; 0 picks a free port)\n"
+    "  --http-port N          HTTP port: stream load, query API, health (default 8030; 0 picks a free port)\n"
     "  --bind ADDR            address to listen on (default 127.0.0.1; 0.0.0.0 for all)\n"
     "  --root-password P      password of user root (default $FLASHLAKE_ROOT_PASSWORD); '' for none.\n"
     "                         Without either, root keeps the stored password, and at the first start\n"
     "                         (no <warehouse>/_flashlake/users.json) a random one is generated and printed\n"
     "  --ssl-cert FILE --ssl-key FILE  PEM certificate and key: MySQL clients may use TLS\n"
-    "  --max-connections N    concurrent client connections (default 1024)\n"
-    "  --http-port N          HTTP port: stream load, query API, health (default 8030; 0 picks a free port)\n"
-    "  --http-max-body-bytes N  largest HTTP request body, e.g. a stream load (default 1 GiB)\n";
+    "  --max-connections N    concurrent MySQL client connections (default 1024; more get error 1040)\n"
+    "  --max-prepared-statements N  prepared statements open at once per connection (default 1024)\n"
+    "  --http-max-body-bytes N  largest HTTP request body, e.g. a stream load (default 1 GiB)\n"
+    "  --worker-threads N     query worker threads (default: one per core)\n"
+    "  --group-commit-interval-ms N  group commit of concurrent loads of a table: by default a group\n"
+    "                         commits as soon as the previous commit is done (no wait); with\n"
+    "                         --group-commit-fixed-interval 1 it gathers loads for N ms (default 1000)\n"
+    "  --group-commit-max-rows N  a group commits early at this many rows (default 2000000)\n"
+    "  --background-compaction 0|1  compact tables while loads go on (default 1)\n"
+    "  --compaction-max-files-per-bucket N  backpressure: loads wait while a bucket holds more small\n"
+    "                         files / sorted runs (default 200; 0: never)\n"
+    "  --backpressure-wait-ms N  how long such a load waits before it fails (default 10000)\n";
 
 struct ServerArgs {
-    std::string warehouse;
+    std::string warehouse = DefaultWarehouse();
+    size_t worker_threads = 0;
+    ingest::IngestOptions ingest;
     server::mysql::MysqlServerOptions mysql;
     server::http::HttpServerOptions http;
     std::optional<std::string> root_password;  // unset: the stored one (or a generated one)
+    bool help = false;
 };
 
-bool ParseNumber(const std::string& text, uint64_t max, uint64_t& out) {
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return error == std::errc() && end == text.data() + text.size() && out <= max;
-}
-
+// Defaults, then the config file (--config), then the other flags: a flag overrides the file.
 bool ParseServerArgs(const std::vector<std::string>& args, ServerArgs& options, std::string& error) {
-    const char* home = std::getenv("FLASHLAKE_HOME");
-    options.warehouse = home ? home : "./warehouse";
     if (const char* password = std::getenv("FLASHLAKE_ROOT_PASSWORD")) options.root_password = password;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        auto value = [&](std::string& out) {
-            if (size_t eq = arg.find('='); eq != std::string::npos && arg.rfind("--", 0) == 0) {
-                out = arg.substr(eq + 1);
-                return true;
-            }
-            if (i + 1 >= args.size()) {
-                error = arg + " needs a value";
-                return false;
-            }
-            out = args[++i];
-            return true;
+    options.ingest.compaction.enabled = true;  // a server compacts what its loads write
+    CommandLine line;
+    auto text = [](std::string& out) {
+        return [&out](const std::string& value) {
+            out = value;
+            return std::string();
         };
-        std::string name = arg.substr(0, arg.find('='));
-        std::string text;
-        uint64_t number = 0;
-        if (name == "--warehouse") {
-            if (!value(options.warehouse)) return false;
-        } else if (name == "--bind") {
-            if (!value(options.mysql.bind_address)) return false;
-        } else if (name == "--root-password") {
-            if (!value(text)) return false;
-            options.root_password = text;
-        } else if (name == "--ssl-cert") {
-            if (!value(options.mysql.ssl_cert)) return false;
-        } else if (name == "--ssl-key") {
-            if (!value(options.mysql.ssl_key)) return false;
-        } else if (name == "--mysql-port") {
-            if (!value(text)) return false;
-            if (!ParseNumber(text, 65535, number)) {
-                error = "--mysql-port must be a port number, not '" + text + "'";
-                return false;
-            }
-            options.mysql.port = static_cast<uint16_t>(number);
-        } else if (name == "--http-port") {
-            if (!value(text)) return false;
-            if (!ParseNumber(text, 65535, number)) {
-                error = "--http-port must be a port number, not '" + text + "'";
-                return false;
-            }
-            options.http.port = static_cast<uint16_t>(number);
-        } else if (name == "--http-max-body-bytes") {
-            if (!value(text)) return false;
-            if (!ParseNumber(text, uint64_t{1} << 40, number) || number == 0) {
-                error = "--http-max-body-bytes must be a positive number, not '" + text + "'";
-                return false;
-            }
-            options.http.limits.max_body_bytes = number;
-        } else if (name == "--max-connections") {
-            if (!value(text)) return false;
-            if (!ParseNumber(text, 1000000, number) || number == 0) {
-                error = "--max-connections must be a positive number, not '" + text + "'";
-                return false;
-            }
-            options.mysql.max_connections = number;
-        } else if (name == "--help" || name == "-h") {
-            std::fputs(kUsage, stdout);
-            std::exit(0);
-        } else {
-            error = "unknown argument '" + arg + "'";
-            return false;
-        }
+    };
+    auto count = [](const char* name, uint64_t min, uint64_t max, auto& out) {
+        return [name, min, max, &out](const std::string& value) {
+            uint64_t number = 0;
+            std::string error = ParseCount(name, value, min, max, number);
+            if (error.empty()) out = static_cast<std::remove_reference_t<decltype(out)>>(number);
+            return error;
+        };
+    };
+    line.AddValue("config", [](const std::string&) { return std::string(); });  // read first, below
+    line.AddValue("warehouse", text(options.warehouse));
+    line.AddValue("bind", text(options.mysql.bind_address));
+    line.AddValue("root-password", [&](const std::string& value) {
+        options.root_password = value;
+        return std::string();
+    });
+    line.AddValue("ssl-cert", text(options.mysql.ssl_cert));
+    line.AddValue("ssl-key", text(options.mysql.ssl_key));
+    line.AddValue("mysql-port", [&](const std::string& value) { return ParsePort("mysql-port", value, options.mysql.port); });
+    line.AddValue("http-port", [&](const std::string& value) { return ParsePort("http-port", value, options.http.port); });
+    line.AddValue("max-connections", count("max-connections", 1, 1000000, options.mysql.max_connections));
+    line.AddValue("max-prepared-statements",
+                  count("max-prepared-statements", 1, 1000000, options.mysql.max_prepared_statements));
+    line.AddValue("http-max-body-bytes", count("http-max-body-bytes", 1, uint64_t{1} << 40, options.http.limits.max_body_bytes));
+    line.AddValue("worker-threads", count("worker-threads", 1, 1024, options.worker_threads));
+    line.AddValue("group-commit-interval-ms",
+                  count("group-commit-interval-ms", 1, 3600000, options.ingest.group_commit.interval_ms));
+    line.AddValue("group-commit-fixed-interval", [&](const std::string& value) {
+        uint64_t fixed = 0;
+        std::string error = ParseCount("group-commit-fixed-interval", value, 0, 1, fixed);
+        options.ingest.group_commit.eager = fixed == 0;
+        return error;
+    });
+    line.AddValue("group-commit-max-rows", count("group-commit-max-rows", 1, uint64_t{1} << 40,
+                                                 options.ingest.group_commit.max_group_rows));
+    line.AddValue("background-compaction", count("background-compaction", 0, 1, options.ingest.compaction.enabled));
+    line.AddValue("compaction-max-files-per-bucket", count("compaction-max-files-per-bucket", 0, 1000000,
+                                                           options.ingest.compaction.max_files_per_bucket));
+    line.AddValue("backpressure-wait-ms",
+                  count("backpressure-wait-ms", 0, 3600000, options.ingest.compaction.backpressure_wait_ms));
+    line.AddSwitch("help", [&] { options.help = true; });
+    if (std::string config = CommandLine::FindValue(args, "config"); !config.empty()) {
+        if (!line.ParseConfigFile(config, error)) return false;
     }
-    return true;
+    return line.ParseArguments(args, error);
 }
 
 void PrintError(const Status& status) {
     const ErrorCodeInfo& info = GetErrorCodeInfo(status.code());
-    std::fprintf(stderr, "flashlake serve: ERROR %u (%.*s): %s\n", info.mysql_errno,
+    std::fprintf(stderr, "flashlake server: ERROR %u (%.*s): %s\n", info.mysql_errno,
                  static_cast<int>(info.sqlstate.size()), info.sqlstate.data(), status.message().c_str());
 }
 
@@ -130,8 +129,12 @@ int RunServer(const std::vector<std::string>& args) {
     ServerArgs options;
     std::string error;
     if (!ParseServerArgs(args, options, error)) {
-        std::fprintf(stderr, "flashlake serve: %s\n%s", error.c_str(), kUsage);
+        std::fprintf(stderr, "flashlake server: %s\n%s", error.c_str(), kUsage);
         return 2;
+    }
+    if (options.help) {
+        std::fputs(kUsage, stdout);
+        return 0;
     }
     // Block the shutdown signals before any thread starts, so that every thread inherits the mask
     // and only the waiter below receives them.
@@ -144,7 +147,8 @@ int RunServer(const std::vector<std::string>& args) {
 
     engine::EngineOptions engine_options;
     engine_options.warehouse = options.warehouse;
-    engine_options.ingest.compaction.enabled = true;  // a server compacts what its loads write
+    engine_options.worker_threads = options.worker_threads;
+    engine_options.ingest = options.ingest;
     auto engine = engine::Engine::Open(engine_options);
     if (!engine.ok()) {
         PrintError(engine.status());

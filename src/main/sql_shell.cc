@@ -12,6 +12,7 @@
 #include "common/config.h"
 #include "engine/engine.h"
 #include "engine/session.h"
+#include "main/command_line.h"
 #include "main/result_printer.h"
 
 namespace flashlake::cli {
@@ -23,7 +24,7 @@ constexpr const char* kUsage =
     "                     [--threads N]\n";
 
 struct ShellOptions {
-    std::string warehouse;
+    std::string warehouse = DefaultWarehouse();
     std::string execute;  // -e
     std::string file;     // -f
     OutputFormat format = OutputFormat::kTable;
@@ -32,54 +33,28 @@ struct ShellOptions {
 };
 
 bool ParseShellArgs(const std::vector<std::string>& args, ShellOptions& options, std::string& error) {
-    const char* home = std::getenv("FLASHLAKE_HOME");
-    options.warehouse = home ? home : "./warehouse";
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        auto value = [&](std::string& out) {
-            if (size_t eq = arg.find('='); eq != std::string::npos && arg.rfind("--", 0) == 0) {
-                out = arg.substr(eq + 1);
-                return true;
-            }
-            if (i + 1 >= args.size()) {
-                error = arg + " needs a value";
-                return false;
-            }
-            out = args[++i];
-            return true;
+    CommandLine line;
+    auto text = [](std::string& out) {
+        return [&out](const std::string& value) {
+            out = value;
+            return std::string();
         };
-        std::string name = arg.substr(0, arg.find('='));
-        if (name == "--warehouse") {
-            if (!value(options.warehouse)) return false;
-        } else if (name == "-e" || name == "--execute") {
-            if (!value(options.execute)) return false;
-        } else if (name == "-f" || name == "--file") {
-            if (!value(options.file)) return false;
-        } else if (name == "--format") {
-            std::string format;
-            if (!value(format)) return false;
-            if (!ParseOutputFormat(format, options.format)) {
-                error = "unknown format '" + format + "' (table, csv, tsv or json)";
-                return false;
-            }
-        } else if (name == "--timing") {
-            options.timing = true;
-        } else if (name == "--threads") {
-            std::string threads;
-            if (!value(threads)) return false;
-            char* end = nullptr;
-            unsigned long n = std::strtoul(threads.c_str(), &end, 10);
-            if (threads.empty() || *end != '\0' || n == 0 || n > 1024) {
-                error = "--threads needs a number from 1 to 1024, not '" + threads + "'";
-                return false;
-            }
-            options.threads = n;
-        } else {
-            error = "unknown argument '" + arg + "'";
-            return false;
-        }
-    }
-    return true;
+    };
+    line.AddValue("warehouse", text(options.warehouse));
+    line.AddValue("execute", text(options.execute), {"-e"});
+    line.AddValue("file", text(options.file), {"-f"});
+    line.AddValue("format", [&](const std::string& value) {
+        return ParseOutputFormat(value, options.format) ? std::string()
+                                                        : "unknown format '" + value + "' (table, csv, tsv or json)";
+    });
+    line.AddSwitch("timing", [&] { options.timing = true; });
+    line.AddValue("threads", [&](const std::string& value) {
+        uint64_t threads = 0;
+        std::string bad = ParseCount("--threads", value, 1, 1024, threads);
+        options.threads = threads;
+        return bad;
+    });
+    return line.ParseArguments(args, error);
 }
 
 void PrintError(const Status& status) {

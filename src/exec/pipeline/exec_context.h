@@ -21,8 +21,14 @@ struct ExecContext {
     MemoryTracker* memory = nullptr;
     io::FileSystem* fs = nullptr;  // where scans read files
     std::atomic<bool> cancelled{false};
+    // Set from outside the query (KILL QUERY from another connection); may be null. Read like
+    // `cancelled`, between morsels and batches.
+    const std::atomic<bool>* interrupted = nullptr;
 
-    bool IsCancelled() const { return cancelled.load(std::memory_order_relaxed); }
+    bool IsCancelled() const {
+        return cancelled.load(std::memory_order_relaxed) ||
+               (interrupted != nullptr && interrupted->load(std::memory_order_relaxed));
+    }
 };
 
 }  // namespace flashlake::exec

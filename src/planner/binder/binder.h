@@ -117,6 +117,12 @@ public:
     Result<LogicalOperatorPtr> BindUpdateRows(const sql::UpdateStatement& update, const catalog::TableEntry& table,
                                               bool strict);
 
+    // Values of a prepared statement's `?` placeholders, by index; null (the default) makes a
+    // placeholder an error. The vector must outlive the binding.
+    void set_parameters(const std::vector<Value>* parameters) { parameters_ = parameters; }
+    // Functions without arguments that answer from the session (DATABASE(), USER(),
+    // CONNECTION_ID(), ...): a lower-case name gives the value, nullopt for other functions.
+    void set_session_functions(VariableLookup lookup) { session_functions_ = std::move(lookup); }
     // Tables of virtual databases (information_schema): given (database, table) in lower case,
     // their rows, or nullopt when the engine has no such database (then the catalog is asked).
     // An unknown table of a virtual database is an error from the provider.
@@ -202,8 +208,10 @@ private:
 
     const functions::FunctionRegistry& registry_;
     VariableLookup variables_;
+    VariableLookup session_functions_;
     VirtualTableProvider virtual_tables_;
     ReadCheck read_check_;
+    const std::vector<Value>* parameters_ = nullptr;
     io::FileSystem* fs_;
     AggregateResolver aggregate_resolver_;
     catalog::Catalog* catalog_;

@@ -356,6 +356,9 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
                                 "' is not allowed in ", clause, " ", DescribePosition(expr));
             }
             std::string name = LowerCase(call.function_name());
+            if (call.args.empty() && call.name.size() == 1 && session_functions_) {
+                if (std::optional<Value> value = session_functions_(name)) return MakeConstant(*value);
+            }
             std::vector<BoundExprPtr> arguments;
             for (const auto& argument : call.args) {
                 if (name == "time_slice" && arguments.size() >= 2 && argument->Is<sql::ColumnRefExpr>() &&
@@ -421,8 +424,18 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
             }
             return BindScalarSubquery(*subquery.query, scope, expr);
         }
-        case sql::ExprKind::kParameter:
-            ThrowQueryError(ErrorCode::kNotSupported, "'?' parameters need a prepared statement ", DescribePosition(expr));
+        case sql::ExprKind::kParameter: {
+            if (parameters_ == nullptr) {
+                ThrowQueryError(ErrorCode::kNotSupported, "'?' parameters need a prepared statement ",
+                                DescribePosition(expr));
+            }
+            auto index = static_cast<size_t>(expr.As<sql::ParameterExpr>().index);
+            if (index >= parameters_->size()) {
+                ThrowQueryError(ErrorCode::kWrongArguments, "no value for parameter ", index + 1, " ",
+                                DescribePosition(expr));
+            }
+            return MakeConstant((*parameters_)[index]);
+        }
         case sql::ExprKind::kDefault:
         case sql::ExprKind::kArray:
         case sql::ExprKind::kSubscript:

@@ -72,8 +72,28 @@ LogicalOperatorPtr Binder::BindQueryNode(const sql::QueryNode& query) {
 LogicalOperatorPtr Binder::BindLimit(const sql::QueryNode& query, LogicalOperatorPtr plan) {
     if (!query.limit && !query.offset) return plan;
     auto limit = std::make_unique<LogicalOperator>(LogicalOperatorKind::kLimit);
-    limit->limit = query.limit ? BindLimitValue(*query.limit, "LIMIT") : -1;
-    limit->offset = query.offset ? BindLimitValue(*query.offset, "OFFSET") : 0;
+    // LIMIT ? / OFFSET ? of a prepared statement take the parameter's value as a count.
+    auto count = [this](const sql::Expr& expr, const char* what) -> int64_t {
+        if (!expr.Is<sql::ParameterExpr>() || parameters_ == nullptr) return BindLimitValue(expr, what);
+        auto index = static_cast<size_t>(expr.As<sql::ParameterExpr>().index);
+        if (index < parameters_->size() && !(*parameters_)[index].is_null()) {
+            const Value& parameter = (*parameters_)[index];
+            TypeId id = parameter.type().id();
+            if (id == TypeId::kDouble || id == TypeId::kFloat) {
+                // Drivers bind JavaScript numbers and the like as DOUBLE: a whole one is a count.
+                double number = parameter.GetDouble();
+                if (number >= 0 && number <= 9.0e18 && number == static_cast<double>(static_cast<int64_t>(number))) {
+                    return static_cast<int64_t>(number);
+                }
+            } else if (auto value = CastValue(parameter, LogicalType::BigInt(), true); value.ok() && value->GetInt64() >= 0) {
+                return value->GetInt64();
+            }
+        }
+        ThrowQueryError(ErrorCode::kWrongArguments, what, " must be a non-negative integer; parameter ", index + 1,
+                        " is not one ", DescribePosition(expr));
+    };
+    limit->limit = query.limit ? count(*query.limit, "LIMIT") : -1;
+    limit->offset = query.offset ? count(*query.offset, "OFFSET") : 0;
     limit->names = plan->names;
     limit->types = plan->types;
     limit->estimated_rows = limit->limit < 0 ? plan->estimated_rows : std::min<double>(plan->estimated_rows, limit->limit);

@@ -20,7 +20,7 @@ namespace flashlake::server::http {
 HttpServer::HttpServer(HttpHandler& handler, HttpServerOptions options)
     : handler_(handler), options_(std::move(options)) {}
 
-HttpServer::~HttpServer() { StopAllConnections(); }
+HttpServer::~HttpServer() { threads_.StopAll(); }
 
 Status HttpServer::Start() { return listener_.Listen(options_.bind_address, options_.port, "HTTP"); }
 
@@ -34,15 +34,14 @@ Status HttpServer::Serve() {
             result = accepted.status();
             break;
         }
-        Reap();
+        threads_.Reap();
         if (stopping_.load()) {
             if (*accepted >= 0) ::close(*accepted);
             break;
         }
         int fd = *accepted;
         if (fd < 0) continue;
-        std::lock_guard lock(mutex_);
-        if (connections_.size() >= options_.max_connections) {
+        if (threads_.size() >= options_.max_connections) {
             static constexpr std::string_view kBusy =
                 "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
             ssize_t ignored = ::send(fd, kBusy.data(), kBusy.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
@@ -50,21 +49,9 @@ Status HttpServer::Serve() {
             ::close(fd);
             continue;
         }
-        uint64_t id = next_id_++;
-        Slot& slot = connections_[id];
-        slot.fd = fd;
-        slot.thread = std::thread([this, fd, id] {
-            RunConnection(fd);
-            // The descriptor stays open until Reap() so that Shutdown never touches a reused number.
-            ::shutdown(fd, SHUT_RDWR);
-            {
-                std::lock_guard lock(mutex_);
-                finished_.push_back(id);
-            }
-            listener_.Wake();
-        });
+        threads_.Start(next_id_++, fd, false, [this, fd] { RunConnection(fd); });
     }
-    StopAllConnections();
+    threads_.StopAll();
     return result;
 }
 
@@ -76,40 +63,6 @@ void HttpServer::RunConnection(int fd) {
 void HttpServer::Shutdown() {
     stopping_.store(true);
     listener_.Wake();
-}
-
-void HttpServer::Reap() {
-    std::vector<Slot> done;
-    {
-        std::lock_guard lock(mutex_);
-        for (uint64_t id : finished_) {
-            auto it = connections_.find(id);
-            if (it == connections_.end()) continue;
-            done.push_back(std::move(it->second));
-            connections_.erase(it);
-        }
-        finished_.clear();
-    }
-    for (Slot& slot : done) {
-        slot.thread.join();
-        ::close(slot.fd);
-    }
-}
-
-void HttpServer::StopAllConnections() {
-    {
-        std::lock_guard lock(mutex_);
-        for (auto& [id, slot] : connections_) ::shutdown(slot.fd, SHUT_RDWR);
-    }
-    while (true) {
-        Reap();
-        {
-            std::lock_guard lock(mutex_);
-            if (connections_.empty()) return;
-            if (!finished_.empty()) continue;
-        }
-        listener_.WaitForWake(100);
-    }
 }
 
 }  // namespace flashlake::server::http

@@ -2,14 +2,11 @@
 
 #include <atomic>
 #include <cstdint>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
-#include <vector>
 
 #include "common/status.h"
+#include "server/connection_threads.h"
 #include "server/tcp_listener.h"
 #include "server/http/http_message.h"
 
@@ -39,7 +36,7 @@ struct HttpServerOptions {
 // closed; nothing a client sends can stop the server.
 //
 // Threads: Serve() runs the accept loop on the caller's thread; Shutdown() may be called from any
-// thread. mutex_ guards connections_ and finished_.
+// thread. Connection threads and their sockets are kept by threads_.
 class HttpServer {
 public:
     HttpServer(HttpHandler& handler, HttpServerOptions options);
@@ -51,24 +48,14 @@ public:
     void Shutdown();
 
 private:
-    struct Slot {
-        int fd = -1;
-        std::thread thread;
-    };
-
     void RunConnection(int fd);
-    void Reap();
-    void StopAllConnections();
 
     HttpHandler& handler_;
     HttpServerOptions options_;
     TcpListener listener_;  // a wake-up arrives when a connection ends or on Shutdown()
     uint64_t next_id_ = 1;  // accept thread only
     std::atomic<bool> stopping_{false};
-
-    std::mutex mutex_;
-    std::map<uint64_t, Slot> connections_;
-    std::vector<uint64_t> finished_;
+    ConnectionThreads threads_{listener_};  // last: its threads use the members above
 };
 
 }  // namespace flashlake::server::http

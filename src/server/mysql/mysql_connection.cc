@@ -9,6 +9,7 @@
 #include "common/logging.h"
 #include "engine/engine.h"
 #include "engine/session.h"
+#include "server/mysql/connection_registry.h"
 #include "server/mysql/handshake.h"
 #include "server/mysql/handshake_auth.h"
 #include "server/mysql/native_password.h"
@@ -49,18 +50,12 @@ const char* CommandName(uint8_t command) {
             return "COM_SHUTDOWN";
         case 0x0a:
             return "COM_PROCESS_INFO";
-        case 0x0c:
-            return "COM_PROCESS_KILL";
         case 0x11:
             return "COM_CHANGE_USER";
         case 0x12:
             return "COM_BINLOG_DUMP";
-        case 0x16:
-            return "COM_STMT_PREPARE";
-        case 0x17:
-            return "COM_STMT_EXECUTE";
-        case 0x19:
-            return "COM_STMT_CLOSE";
+        case 0x1c:
+            return "COM_STMT_FETCH";
         default:
             return "";
     }
@@ -69,14 +64,15 @@ const char* CommandName(uint8_t command) {
 }  // namespace
 
 MysqlConnection::MysqlConnection(engine::Engine& engine, const ConnectionSettings& settings, ServerCounters& counters,
-                                 int fd, uint32_t connection_id, std::string peer_host)
+                                 ConnectionRegistry& registry, int fd, uint32_t connection_id, std::string peer_host)
     : engine_(engine),
       settings_(settings),
       counters_(counters),
       fd_(fd),
       connection_id_(connection_id),
       peer_host_(std::move(peer_host)),
-      channel_(fd, kMaxHandshakePacket) {}
+      channel_(fd, kMaxHandshakePacket),
+      registry_(registry) {}
 
 MysqlConnection::~MysqlConnection() = default;
 
@@ -98,7 +94,9 @@ void MysqlConnection::Run() {
             if (status.ok()) status = DispatchCommand(payload, quit);
             if (status.ok()) status = channel_.Flush();
         }
-        if (status.code() == ErrorCode::kAccessDenied || status.code() == ErrorCode::kUnknownDatabase ||
+        if (entry_ && entry_->closed()) {
+            FL_LOG(kInfo, where, ": killed");
+        } else if (status.code() == ErrorCode::kAccessDenied || status.code() == ErrorCode::kUnknownDatabase ||
             status.code() == ErrorCode::kTooManyConnections) {
             FL_LOG(kWarning, where, ": ", status.message());
         } else if (!status.ok() && status.code() != ErrorCode::kCancelled) {
@@ -108,6 +106,11 @@ void MysqlConnection::Run() {
         }
     } catch (const std::exception& error) {
         FL_LOG(kError, where, ": dropped after an internal error: ", error.what());
+    }
+    if (entry_) {
+        // Off the list before the session goes, so that no KILL reaches a dead session.
+        entry_->SetSession(nullptr);
+        registry_.Remove(connection_id_);
     }
     --counters_.connections;
 }
@@ -157,7 +160,8 @@ Status MysqlConnection::Handshake() {
     }
     FL_RETURN_NOT_OK(authenticated);
 
-    session_ = engine_.NewSession();
+    entry_ = registry_.Add(connection_id_, fd_, user_, peer_host_);
+    StartSession();
     if (!response->database.empty()) {
         auto used = session_->Execute("USE " + QuoteIdentifier(response->database));
         if (!used.ok()) {
@@ -191,8 +195,21 @@ Status MysqlConnection::DispatchCommand(std::string_view payload, bool& quit) {
             return channel_.WritePacket(deprecate_eof() ? EncodeOkAsEof(StatusFlags(false), 0)
                                                         : EncodeEof(StatusFlags(false), 0));
         case Command::kResetConnection:
-            session_ = engine_.NewSession();
+            statements_.clear();
+            StartSession();
             return SendOk();
+        case Command::kProcessKill:
+            return HandleProcessKill(body);
+        case Command::kStmtPrepare:
+            return HandleStmtPrepare(body);
+        case Command::kStmtExecute:
+            return HandleStmtExecute(body);
+        case Command::kStmtSendLongData:
+            return HandleStmtSendLongData(body);
+        case Command::kStmtClose:
+            return HandleStmtClose(body);
+        case Command::kStmtReset:
+            return HandleStmtReset(body);
         case Command::kSetOption:
             return HandleSetOption(body);
         case Command::kStatistics:
@@ -217,10 +234,12 @@ Status MysqlConnection::HandleQuery(std::string_view sql) {
     // A result is sent once the next statement has run, so that it can say whether more follow.
     std::optional<Result<engine::StatementResult>> pending;
     Status sent;
+    entry_->BeginCommand("Query", std::string(sql), session_->current_database());
     (void)session_->ExecuteScript(sql, [&](const Result<engine::StatementResult>& result) {
         if (pending && sent.ok()) sent = SendStatementResult(**pending, true);
         pending.emplace(result);
     });
+    entry_->EndCommand(session_->current_database());
     FL_RETURN_NOT_OK(sent);
     if (!pending) return SendError(kErEmptyQuery, "42000", "Query was empty");
     if (!pending->ok()) return SendError(pending->status());
@@ -238,7 +257,28 @@ Status MysqlConnection::SendStatementResult(const engine::StatementResult& resul
 
 Status MysqlConnection::HandleInitDb(std::string_view database) {
     auto used = session_->Execute("USE " + QuoteIdentifier(database));
+    entry_->EndCommand(session_->current_database());
     if (!used.ok()) return SendError(used.status());
+    return SendOk();
+}
+
+void MysqlConnection::StartSession() {
+    entry_->SetSession(nullptr);
+    session_ = engine_.NewSession();
+    session_->set_user(user_);
+    session_->set_client_host(peer_host_);
+    session_->set_connection_id(connection_id_);
+    session_->set_process_list(&registry_);
+    entry_->SetSession(session_.get());
+    entry_->EndCommand(session_->current_database());
+}
+
+Status MysqlConnection::HandleProcessKill(std::string_view payload) {
+    WireReader in(payload);
+    auto id = in.Int4();
+    if (!id) return SendError(kErWrongArguments, "HY000", "COM_PROCESS_KILL needs a 4-byte connection id");
+    Status killed = registry_.Kill(*id, true);
+    if (!killed.ok()) return SendError(killed);
     return SendOk();
 }
 

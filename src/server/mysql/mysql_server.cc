@@ -40,9 +40,10 @@ MysqlServer::MysqlServer(engine::Engine& engine, MysqlServerOptions options)
     settings_.server_version = options_.server_version;
     settings_.root_password_hash = NativePasswordHash(options_.root_password);
     settings_.max_allowed_packet = options_.max_allowed_packet;
+    settings_.max_prepared_statements = options_.max_prepared_statements;
 }
 
-MysqlServer::~MysqlServer() { StopAllConnections(); }
+MysqlServer::~MysqlServer() { threads_.StopAll(); }
 
 Status MysqlServer::Start() {
     if (!options_.ssl_cert.empty() || !options_.ssl_key.empty()) {
@@ -64,7 +65,7 @@ Status MysqlServer::Serve() {
             result = accepted.status();
             break;
         }
-        Reap();
+        threads_.Reap();
         if (stopping_.load()) {
             if (*accepted >= 0) ::close(*accepted);
             break;
@@ -72,60 +73,29 @@ Status MysqlServer::Serve() {
         int fd = *accepted;
         if (fd < 0) continue;
 
-        std::unique_lock lock(mutex_);
         // Clients past the limit still get a handshake, then ERR 1040 in place of the login OK:
         // clients distrust errors that arrive before the handshake. Only a few at a time, though;
         // beyond that an error packet up front has to do.
-        bool over_limit = connections_.size() - rejecting_ >= options_.max_connections;
-        if (over_limit && rejecting_ >= kMaxRejecting) {
-            lock.unlock();
+        size_t rejecting = threads_.marked();
+        bool over_limit = threads_.size() - rejecting >= options_.max_connections;
+        if (over_limit && rejecting >= kMaxRejecting) {
             RejectTooManyConnections(fd);
             continue;
         }
         uint32_t id = next_connection_id_++;
-        Slot& slot = connections_[id];
-        slot.fd = fd;
-        slot.rejecting = over_limit;
-        rejecting_ += over_limit ? 1 : 0;
-        slot.thread = std::thread([this, fd, id, over_limit, host = PeerHost(peer)] {
-            MysqlConnection connection(engine_, settings_, counters_, fd, id, host);
+        threads_.Start(id, fd, over_limit, [this, fd, id, over_limit, host = PeerHost(peer)] {
+            MysqlConnection connection(engine_, settings_, counters_, registry_, fd, id, host);
             if (over_limit) connection.RejectAfterHandshake();
             connection.Run();
-            // The descriptor stays open until Reap() so that Shutdown never touches a reused number.
-            ::shutdown(fd, SHUT_RDWR);
-            {
-                std::lock_guard lock(mutex_);
-                finished_.push_back(id);
-            }
-            listener_.Wake();
         });
     }
-    StopAllConnections();
+    threads_.StopAll();
     return result;
 }
 
 void MysqlServer::Shutdown() {
     stopping_.store(true);
     listener_.Wake();
-}
-
-void MysqlServer::Reap() {
-    std::vector<Slot> done;
-    {
-        std::lock_guard lock(mutex_);
-        for (uint32_t id : finished_) {
-            auto it = connections_.find(id);
-            if (it == connections_.end()) continue;
-            rejecting_ -= it->second.rejecting ? 1 : 0;
-            done.push_back(std::move(it->second));
-            connections_.erase(it);
-        }
-        finished_.clear();
-    }
-    for (Slot& slot : done) {
-        slot.thread.join();
-        ::close(slot.fd);
-    }
 }
 
 void MysqlServer::RejectTooManyConnections(int fd) {
@@ -139,23 +109,6 @@ void MysqlServer::RejectTooManyConnections(int fd) {
     ::shutdown(fd, SHUT_RDWR);
     ::close(fd);
     FL_LOG(kWarning, "refused a connection: max_connections (", options_.max_connections, ") reached");
-}
-
-void MysqlServer::StopAllConnections() {
-    {
-        std::lock_guard lock(mutex_);
-        for (auto& [id, slot] : connections_) ::shutdown(slot.fd, SHUT_RDWR);
-    }
-    // Threads finish (and report to finished_) once their socket reads fail.
-    while (true) {
-        Reap();
-        {
-            std::lock_guard lock(mutex_);
-            if (connections_.empty()) return;
-            if (!finished_.empty()) continue;
-        }
-        listener_.WaitForWake(100);  // a connection that ends wakes us
-    }
 }
 
 }  // namespace flashlake::server::mysql

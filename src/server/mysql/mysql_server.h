@@ -2,14 +2,12 @@
 
 #include <atomic>
 #include <cstdint>
-#include <map>
-#include <mutex>
 #include <string>
-#include <thread>
-#include <vector>
 
 #include "common/status.h"
+#include "server/connection_threads.h"
 #include "server/tcp_listener.h"
+#include "server/mysql/connection_registry.h"
 #include "server/mysql/mysql_connection.h"
 
 namespace flashlake::engine {
@@ -25,6 +23,7 @@ struct MysqlServerOptions {
     size_t max_connections = 1024;
     std::string server_version = "8.0.33-Flashlake";
     size_t max_allowed_packet = 64 << 20;
+    size_t max_prepared_statements = 1024;  // per connection
     std::string ssl_cert;  // PEM files; both set: clients may switch to TLS (SSLRequest)
     std::string ssl_key;
 };
@@ -34,7 +33,8 @@ struct MysqlServerOptions {
 // Connection ids count up from 1.
 //
 // Threads: Serve() runs the accept loop on the caller's thread; Shutdown() may be called from any
-// thread. mutex_ guards connections_, finished_ and rejecting_.
+// thread. Connection threads and their sockets are kept by threads_; the open connections that
+// SHOW PROCESSLIST lists and KILL reaches by id by registry_.
 class MysqlServer {
 public:
     MysqlServer(engine::Engine& engine, MysqlServerOptions options);
@@ -49,28 +49,17 @@ public:
     void Shutdown();
 
 private:
-    struct Slot {
-        int fd = -1;
-        bool rejecting = false;  // over max_connections: answered with ERR 1040
-        std::thread thread;
-    };
-
-    void Reap();
     void RejectTooManyConnections(int fd);
-    void StopAllConnections();
 
     engine::Engine& engine_;
     MysqlServerOptions options_;
     ConnectionSettings settings_;
     ServerCounters counters_;
+    ConnectionRegistry registry_;
     TcpListener listener_;  // a wake-up arrives when a connection ends or on Shutdown()
     uint32_t next_connection_id_ = 1;  // accept thread only
     std::atomic<bool> stopping_{false};
-
-    std::mutex mutex_;
-    std::map<uint32_t, Slot> connections_;
-    std::vector<uint32_t> finished_;  // connections whose thread is done, to join and close
-    size_t rejecting_ = 0;            // slots with `rejecting` set
+    ConnectionThreads threads_{listener_};  // last: its threads use the members above
 };
 
 }  // namespace flashlake::server::mysql

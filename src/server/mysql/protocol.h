@@ -62,7 +62,12 @@ enum class Command : uint8_t {
     kStatistics = 0x09,
     kPing = 0x0e,
     kChangeUser = 0x11,
+    kProcessKill = 0x0c,
     kStmtPrepare = 0x16,
+    kStmtExecute = 0x17,
+    kStmtSendLongData = 0x18,
+    kStmtClose = 0x19,
+    kStmtReset = 0x1a,
     kSetOption = 0x1b,
     kResetConnection = 0x1f,
 };
@@ -121,5 +126,8 @@ constexpr uint16_t kErTooManyConnections = 1040;
 constexpr uint16_t kErHandshake = 1043;
 constexpr uint16_t kErPacketTooLarge = 1153;
 constexpr uint16_t kErNotSupportedAuthMode = 1251;
+constexpr uint16_t kErUnknownStatement = 1243;      // unknown prepared statement id
+constexpr uint16_t kErWrongArguments = 1210;        // malformed COM_STMT_EXECUTE parameters
+constexpr uint16_t kErTooManyStatements = 1461;     // max_prepared_stmt_count reached
 
 }  // namespace flashlake::server::mysql

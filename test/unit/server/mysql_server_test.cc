@@ -205,7 +205,9 @@ TEST_F(MysqlServerTest, Commands) {
     ASSERT_TRUE(IsOk(client.Login("")));
     EXPECT_TRUE(IsOk(client.Command(0x0e)));                                    // COM_PING
     EXPECT_EQ(static_cast<uint8_t>(client.Command(0x04, "t")[0]), kEofHeader);  // COM_FIELD_LIST
-    EXPECT_EQ(ErrorNumber(client.Command(0x16, "SELECT 1")), kErUnknownCommand);
+    EXPECT_EQ(ErrorNumber(client.Command(0x11, "root")), kErUnknownCommand);  // COM_CHANGE_USER
+    EXPECT_EQ(ErrorNumber(client.Command(0x16, "SELEC ?")), 1064);             // COM_STMT_PREPARE
+    EXPECT_EQ(ErrorNumber(client.Command(0x17, std::string("\x63\0\0\0\0\x01\0\0\0", 9))), kErUnknownStatement);
     EXPECT_EQ(ErrorNumber(client.Command(0x02, "no_such_db")), 1049);  // COM_INIT_DB
     EXPECT_EQ(ErrorNumber(client.Command(0x03, "  ")), kErEmptyQuery);
     EXPECT_EQ(ErrorNumber(client.Command(0x03, "SELEC 1")), 1064);
