@@ -45,6 +45,25 @@ ColumnPtr GatherRows(const Column& source, const uint32_t* rows, size_t count) {
     DispatchPhysical(source.type().physical(), [&]<typename T>() {
         const T* in = source.Data<T>();
         T* out = result->MutableData<T>();
+        if (validity.AllValid() && source.size() > 0) {
+            // The common case (no NULLs, an inner join): a branch-free copy the compiler unrolls,
+            // then the outer join's unmatched rows, if any, as NULLs.
+            bool any_unmatched = false;
+            for (size_t i = 0; i < count; ++i) {
+                uint32_t row = rows[i];
+                any_unmatched |= row == kNullRow;
+                out[i] = in[row == kNullRow ? 0 : row];
+            }
+            if (any_unmatched) {
+                for (size_t i = 0; i < count; ++i) {
+                    if (rows[i] == kNullRow) {
+                        out[i] = T{};
+                        result->SetNull(i);
+                    }
+                }
+            }
+            return;
+        }
         for (size_t i = 0; i < count; ++i) {
             uint32_t row = rows[i];
             if (row == kNullRow || (!validity.AllValid() && !validity.IsValid(row))) {
