@@ -147,6 +147,21 @@ Result<StatementResult> Session::WriteAndCommit(const catalog::TableEntry& table
         request.commit_identifier = engine_.NextCommitIdentifier();
         request.kind = spec.overwrite ? lake::CommitKind::kOverwrite : lake::CommitKind::kAppend;
         if (spec.overwrite && spec.dynamic_overwrite) request.overwrite_scope = lake::OverwriteScope::kDynamic;
+        if (spec.overwrite && spec.overwrite_partitions) {
+            // Rows outside the named partitions fail the statement before anything is replaced.
+            std::set<std::string> named;
+            for (const auto& partition : *spec.overwrite_partitions) named.insert(partition.bytes());
+            for (const auto& message : *messages) {
+                if (message.new_files.empty() || named.count(message.partition.bytes())) continue;
+                auto name = PartitionName(table.schema, message.partition);
+                return abort(Status(ErrorCode::kInvalidArgument,
+                                    "INSERT OVERWRITE " + table.name + " PARTITION (...): rows of partition '" +
+                                        (name.ok() ? *name : std::string("?")) +
+                                        "' are not in the partitions named; nothing was written"));
+            }
+            request.overwrite_scope = lake::OverwriteScope::kPartitions;
+            request.overwrite_partitions = *spec.overwrite_partitions;
+        }
         request.messages = std::move(*messages);
         request.labels.push_back(label);
         auto committed = commit.Commit(request);
@@ -184,8 +199,8 @@ Result<StatementResult> Session::ExecuteInsert(const sql::InsertStatement& inser
     spec.label = insert.label;
     spec.overwrite = insert.overwrite;
     spec.dynamic_overwrite = GetVariable("dynamic_overwrite")->GetBool() && !table.schema.partition_keys.empty();
-    spec.load = !insert.overwrite;
     spec.overwrite_partitions = std::move(overwrite_partitions);
+    spec.load = !insert.overwrite;
     return WriteRows(table, std::move(plan), spec);
 }
 

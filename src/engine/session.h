@@ -123,6 +123,7 @@ private:
     Result<StatementResult> ExecuteDdl(const sql::Statement& statement);
     Result<StatementResult> ExecuteShowCatalogObjects(const sql::ShowStatement& show);
     Result<StatementResult> ExecuteShowPartitions(const sql::ShowStatement& show);
+    Result<StatementResult> ExecuteShowCreateTable(const sql::ShowStatement& show);  // show_create_table.cc
     Result<StatementResult> ExecuteAlterTable(const sql::AlterTableStatement& alter);
     Result<StatementResult> ExecuteCreateTableAs(const sql::CreateTableStatement& create);
 
@@ -133,12 +134,12 @@ private:
         bool overwrite = false;
         bool dynamic_overwrite = false;      // OVERWRITE replaces only the partitions written
         std::optional<uint8_t> row_kind;     // for every row; unset: +I
-        // INSERT INTO (not OVERWRITE): a load, listed in SHOW LOAD, subject to backpressure and
-        // group-committed with the concurrent loads of the table.
-        bool load = false;
         // INSERT OVERWRITE t PARTITION (...): exactly these partitions are replaced, and every
         // row written must fall in one of them.
         std::optional<std::vector<lake::BinaryRow>> overwrite_partitions;
+        // INSERT INTO (not OVERWRITE): a load, listed in SHOW LOAD, subject to backpressure and
+        // group-committed with the concurrent loads of the table.
+        bool load = false;
     };
     Result<StatementResult> ExecuteInsert(const sql::InsertStatement& insert);
     Result<StatementResult> ExecuteDelete(const sql::DeleteStatement& del);
@@ -170,17 +171,17 @@ private:
     planner::Binder MakeBinder();
     // The privilege checks for this session's account (access_control.h).
     AccessControl MakeAccessControl() const;
-
     // Server-facing statements (session_server.cc): KILL, SHOW PROCESSLIST/WARNINGS/ENGINES/
     // COLLATION/CHARSET, and the session functions DATABASE(), USER(), CONNECTION_ID(), ...
     Result<StatementResult> ExecuteKill(const sql::Statement& statement);
     std::optional<Result<StatementResult>> ExecuteServerShow(const sql::ShowStatement& show);
     std::optional<Value> SessionFunction(const std::string& name) const;
+
     Engine& engine_;
     std::string current_catalog_ = "default_catalog";
     std::string current_database_;
-    std::string user_ = "root";
     std::map<std::string, Value> variables_;  // session overrides of the defaults
+    std::string user_ = "root";
     std::string client_host_ = "localhost";
     uint64_t connection_id_ = 0;
     ProcessList* processes_ = nullptr;
