@@ -245,6 +245,7 @@ Result<StatementResult> Session::ExecuteShow(const sql::Statement& statement) {
         if (database.empty()) return Status(ErrorCode::kNoDatabaseSelected, "No database selected");
         return Execute(ShowLoadQuery(database, show.where ? show.where->ToString() : std::string()));
     }
+    if (show.what == sql::ShowKind::kCreateTable) return ExecuteShowCreateTable(show);
     if (auto served = ExecuteServerShow(show)) return std::move(*served);
     if (show.what != sql::ShowKind::kVariables) {
         return Status(ErrorCode::kNotSupported, "this SHOW statement is not supported yet");

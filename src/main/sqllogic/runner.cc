@@ -83,7 +83,13 @@ std::vector<std::string> ActualLines(const TestRecord& record, const TextResult&
     for (const auto& row : result.rows) {
         std::string line;
         for (size_t c = 0; c < row.size(); ++c) line += (c ? "\t" : "") + row[c];
-        lines.push_back(line);
+        // A value holding line breaks (SHOW CREATE TABLE) is written over several expected lines.
+        for (size_t start = 0;;) {
+            const size_t end = line.find('\n', start);
+            lines.push_back(line.substr(start, end == std::string::npos ? std::string::npos : end - start));
+            if (end == std::string::npos) break;
+            start = end + 1;
+        }
     }
     if (record.sort == TestRecord::SortMode::kRowSort) std::sort(lines.begin(), lines.end());
     return lines;
