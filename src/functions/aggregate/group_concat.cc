@@ -27,6 +27,7 @@ struct GroupConcatState {
 };
 
 void AppendBytes(GroupConcatState& state, const char* bytes, size_t count) {
+    if (count == 0) return;  // an empty string may have no buffer at all (memcpy from null is UB)
     if (state.size + count > state.capacity) {
         size_t capacity = std::max<size_t>({64, state.size + count, size_t{state.capacity} * 2});
         FL_CHECK(capacity <= UINT32_MAX, "GROUP_CONCAT result longer than 4 GB");

@@ -49,6 +49,8 @@ TEST(CorpusTest, BenchQueryAndSchemaFiles) {
         if (!std::filesystem::exists(bench / folder)) continue;
         for (const auto& entry : std::filesystem::recursive_directory_iterator(bench / folder)) {
             if (entry.path().extension() != ".sql") continue;
+            // `q.duckdb.sql` holds the peer's own dialect (COPY ... TO), not Flashlake's.
+            if (entry.path().stem().extension() == ".duckdb") continue;
             ++files;
             if (entry.path().parent_path().filename() == "ssb") ++ssb_files;
             EXPECT_GE(CheckScript(ReadFile(entry.path()), entry.path().string()), 1u) << entry.path();
