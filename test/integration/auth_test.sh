@@ -9,40 +9,7 @@ for tool in mariadb curl; do
     command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed (scripts/install-deps.sh)"; exit 1; }
 done
 work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]+"${pids[@]}"}"; do kill "$pid" 2>/dev/null; done
-    wait 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-failures=0
-passes=0
-
-check() {  # check NAME CONDITION-EXIT-CODE
-    if [[ "$2" == 0 ]]; then passes=$((passes + 1)); else echo "FAIL: $1"; failures=$((failures + 1)); fi
-}
-
-# start_server LOG ARGS...: a server on free ports over $work/w; sets server_pid, port, http_port.
-start_server() {
-    local log="$1"
-    shift
-    "$flashlake" serve --warehouse "$work/w" --mysql-port 0 --http-port 0 "$@" 2>"$log" &
-    server_pid=$!
-    pids+=("$server_pid")
-    port=""
-    http_port=""
-    for _ in $(seq 1 300); do
-        port=$(sed -n 's/.*MySQL protocol server listening on [^ ]*:\([0-9][0-9]*\) .*/\1/p' "$log")
-        http_port=$(sed -n 's/.*HTTP server listening on [^ ]*:\([0-9][0-9]*\)$/\1/p' "$log")
-        [[ -n "$port" && -n "$http_port" ]] && return 0
-        kill -0 "$server_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    echo "FAIL: server did not start"
-    cat "$log"
-    exit 1
-}
+source "$(dirname "$0")/server_lib.sh"
 stop_server() {
     kill "$server_pid"
     wait "$server_pid" 2>/dev/null

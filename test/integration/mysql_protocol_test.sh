@@ -8,38 +8,7 @@ for tool in mariadb mariadb-admin; do
     command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed (scripts/install-deps.sh)"; exit 1; }
 done
 work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]+"${pids[@]}"}"; do kill "$pid" 2>/dev/null; done
-    wait 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-failures=0
-passes=0
-
-check() {  # check NAME CONDITION-EXIT-CODE
-    if [[ "$2" == 0 ]]; then passes=$((passes + 1)); else echo "FAIL: $1"; failures=$((failures + 1)); fi
-}
-
-# start_server LOG ARGS...: starts a server on a free port; sets server_pid and port.
-start_server() {
-    local log="$1"
-    shift
-    "$flashlake" serve --warehouse "$work/w" --mysql-port 0 --http-port 0 "$@" 2>"$log" &
-    server_pid=$!
-    pids+=("$server_pid")
-    port=""
-    for _ in $(seq 1 300); do
-        port=$(sed -n 's/.*listening on [^ ]*:\([0-9][0-9]*\) .*/\1/p' "$log")
-        [[ -n "$port" ]] && return 0
-        kill -0 "$server_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    echo "FAIL: server did not start"
-    cat "$log"
-    exit 1
-}
+source "$(dirname "$0")/server_lib.sh"
 
 start_server "$work/server.log" --root-password 's3cret'
 main_pid=$server_pid

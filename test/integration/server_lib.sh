@@ -24,10 +24,11 @@ start_server() {
     server_pid=$!
     pids+=("$server_pid")
     port=""
+    http_port=""
     for _ in $(seq 1 300); do
         port=$(sed -n 's/.*MySQL protocol server listening on [^ ]*:\([0-9][0-9]*\) .*/\1/p' "$log")
         http_port=$(sed -n 's/.*HTTP server listening on [^ ]*:\([0-9][0-9]*\).*/\1/p' "$log")
-        [[ -n "$port" ]] && return 0
+        [[ -n "$port" && -n "$http_port" ]] && return 0
         kill -0 "$server_pid" 2>/dev/null || break
         sleep 0.1
     done

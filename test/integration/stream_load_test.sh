@@ -9,19 +9,7 @@ for tool in mariadb curl; do
     command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed (scripts/install-deps.sh)"; exit 1; }
 done
 work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]+"${pids[@]}"}"; do kill "$pid" 2>/dev/null; done
-    wait 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-failures=0
-passes=0
-
-check() {  # check NAME CONDITION-EXIT-CODE
-    if [[ "$2" == 0 ]]; then passes=$((passes + 1)); else echo "FAIL: $1"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/server_lib.sh"
 
 log="$work/server.log"
 "$flashlake" serve --warehouse "$work/w" --mysql-port 0 --http-port 0 --root-password 's3cret' 2>"$log" &
