@@ -53,10 +53,13 @@ Value ValueFromRaw(const LogicalType& type, const char* raw) {
 Column::Column(LogicalType type, ColumnEncoding encoding, size_t size)
     : type_(std::move(type)), encoding_(encoding), size_(size), value_size_(PhysicalTypeSize(type_.physical())) {}
 
-Column::~Column() { std::free(data_); }
+Column::~Column() {
+    if (!data_owner_) std::free(data_);
+}
 
 void Column::Reserve(size_t capacity) {
     if (capacity <= capacity_) return;
+    FL_CHECK(!data_owner_, "a column over a shared block cannot grow");
     size_t new_capacity = std::max(capacity, capacity_ * 2);
     size_t bytes = (new_capacity * value_size_ + 63) / 64 * 64;
     char* fresh = static_cast<char*>(std::aligned_alloc(64, std::max<size_t>(bytes, 64)));
@@ -72,6 +75,16 @@ ColumnPtr Column::MakeFlat(LogicalType type, size_t size) {
     FL_CHECK(type.physical() != PhysicalType::kList, "ARRAY columns are not implemented yet");
     ColumnPtr column(new Column(std::move(type), ColumnEncoding::kFlat, size));
     column->Reserve(std::max<size_t>(size, 1));
+    return column;
+}
+
+ColumnPtr Column::MakeFlatOver(LogicalType type, size_t size, char* data, std::shared_ptr<void> owner) {
+    FL_CHECK(type.physical() != PhysicalType::kString && type.physical() != PhysicalType::kList,
+             "only fixed-width columns can live in a shared block");
+    ColumnPtr column(new Column(std::move(type), ColumnEncoding::kFlat, size));
+    column->data_ = data;
+    column->data_owner_ = std::move(owner);
+    column->capacity_ = size;
     return column;
 }
 

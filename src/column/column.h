@@ -34,6 +34,9 @@ public:
     static ColumnPtr MakeConstant(const Value& value, size_t size);
     static ColumnPtr MakeDictionary(ColumnPtr dictionary, std::vector<int32_t> codes);
     static ColumnPtr FromValues(LogicalType type, const std::vector<Value>& values);
+    // A read-only flat column of a fixed-width type over `size` values at `data` (64-byte
+    // aligned), which `owner` keeps alive: columns moved into a shared block (column cache).
+    static ColumnPtr MakeFlatOver(LogicalType type, size_t size, char* data, std::shared_ptr<void> owner);
 
     Column(const Column&) = delete;
     Column& operator=(const Column&) = delete;
@@ -90,7 +93,8 @@ private:
     ColumnEncoding encoding_;
     size_t size_;
     size_t value_size_;
-    char* data_ = nullptr;  // owned; 64-byte aligned
+    char* data_ = nullptr;  // owned unless data_owner_ is set; 64-byte aligned
+    std::shared_ptr<void> data_owner_;
     size_t capacity_ = 0;   // rows data_ can hold
     ValidityMask validity_;
     StringHeap strings_;

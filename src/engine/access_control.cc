@@ -106,6 +106,20 @@ Status AccessControl::RequireAdmin(const std::string& what) const {
                   "Access denied for user " + Who() + ": " + what + " needs ALL PRIVILEGES ON *.*");
 }
 
+bool AccessControl::CanSeeDatabase(const std::string& database) const {
+    if (!enabled() || IsInformationSchema(database)) return true;
+    return account_ && context_.users->HasAnyPrivilegeIn(*account_, database);
+}
+
+bool AccessControl::CanSeeTable(const std::string& database, const std::string& table) const {
+    if (!enabled() || IsInformationSchema(database)) return true;
+    if (!account_) return false;
+    for (Privilege privilege : {kPrivSelect, kPrivInsert, kPrivUpdate, kPrivDelete, kPrivCreate, kPrivDrop, kPrivAlter}) {
+        if (context_.users->HasPrivilege(*account_, privilege, database, table)) return true;
+    }
+    return false;
+}
+
 Status AccessControl::CheckRead(const std::string& database, const std::string& table) const {
     if (!enabled()) return Status::OK();
     if (database.empty() && table == "FILES()") return RequireAdmin("reading files with FILES()");

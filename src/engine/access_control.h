@@ -56,6 +56,11 @@ public:
     Status RequireDatabase(Privilege privilege, const std::string& database) const;
     Status RequireAdmin(const std::string& what) const;
 
+    // What listings show (SHOW DATABASES/TABLES, information_schema): a database where the
+    // account holds some privilege, a table or view it holds some privilege on.
+    bool CanSeeDatabase(const std::string& database) const;
+    bool CanSeeTable(const std::string& database, const std::string& table) const;
+
 private:
     std::string Who() const;
 

@@ -10,6 +10,7 @@
 #include "lake/system_tables.h"
 #include "common/query_error.h"
 #include "engine/engine.h"
+#include "engine/information_schema.h"
 #include "engine/partition_names.h"
 #include "engine/session.h"
 #include "planner/binder/binder.h"
@@ -194,7 +195,9 @@ Result<StatementResult> Session::ExecuteDdl(const sql::Statement& statement) {
             // USE db, or USE catalog.db (which also switches the catalog, as in StarRocks).
             auto [catalog, database] = ResolveDatabaseName(use.database);
             FL_ASSIGN_OR_RETURN(bool exists, catalog->DatabaseExists(database));
-            if (!exists) return Status(ErrorCode::kUnknownDatabase, "Unknown database '" + database + "'");
+            if (!exists && database != kInformationSchema) {
+                return Status(ErrorCode::kUnknownDatabase, "Unknown database '" + database + "'");
+            }
             if (use.database.parts.size() == 2) current_catalog_ = Lower(use.database.parts[0]);
             current_database_ = database;
             return Ok();
@@ -344,20 +347,33 @@ Result<StatementResult> Session::ExecuteShowCatalogObjects(const sql::ShowStatem
         // SHOW DATABASES [FROM catalog]
         catalog::Catalog* catalog = FindCatalog(show.from.empty() ? current_catalog_ : show.from.name());
         FL_ASSIGN_OR_RETURN(auto names, catalog->ListDatabases());
-        for (const auto& name : names) add(name, "");
+        names.push_back(kInformationSchema);
+        std::sort(names.begin(), names.end());
+        const AccessControl access = MakeAccessControl();
+        for (const auto& name : names) {
+            if (access.CanSeeDatabase(name)) add(name, "");
+        }
         return TextRows({"Database"}, lines);
     }
     catalog::Catalog* catalog = FindCatalog(current_catalog_);
     std::string database = current_database_;
     if (!show.from.empty()) std::tie(catalog, database) = ResolveDatabaseName(show.from);
     if (database.empty()) return Status(ErrorCode::kNoDatabaseSelected, "No database selected");
-    FL_ASSIGN_OR_RETURN(auto tables, catalog->ListTables(database));
-    FL_ASSIGN_OR_RETURN(auto views, catalog->ListViews(database));
+    std::vector<std::string> tables, views;
+    if (database == kInformationSchema) {
+        views = {"caches", "columns", "loads", "schemata", "tables", "views"};
+    } else {
+        FL_ASSIGN_OR_RETURN(tables, catalog->ListTables(database));
+        FL_ASSIGN_OR_RETURN(views, catalog->ListViews(database));
+    }
     std::vector<std::pair<std::string, std::string>> all;
     for (const auto& name : tables) all.emplace_back(name, "BASE TABLE");
     for (const auto& name : views) all.emplace_back(name, "VIEW");
     std::sort(all.begin(), all.end());
-    for (const auto& [name, kind] : all) add(name, kind);
+    const AccessControl access = MakeAccessControl();
+    for (const auto& [name, kind] : all) {
+        if (access.CanSeeTable(database, name)) add(name, kind);
+    }
     if (show.full) return TextRows({"Tables_in_" + database, "Table_type"}, lines);
     return TextRows({"Tables_in_" + database}, lines);
 }

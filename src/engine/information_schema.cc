@@ -1,6 +1,8 @@
 #include "engine/information_schema.h"
 
 #include "engine/engine.h"
+#include "engine/information_schema_catalog.h"
+#include "format/parquet/column_cache.h"
 #include "ingest/load_tracker.h"
 #include "sql/parser/quoting.h"
 
@@ -38,14 +40,37 @@ planner::Binder::VirtualTable Loads(Engine& engine) {
     return table;
 }
 
+// One row per cache of the process.
+planner::Binder::VirtualTable Caches() {
+    planner::Binder::VirtualTable table;
+    auto bigint = LogicalType::BigInt();
+    table.names = {"CACHE_NAME", "CAPACITY_BYTES", "USED_BYTES", "ENTRIES", "HITS", "MISSES", "EVICTIONS"};
+    table.types = {LogicalType::Varchar(), bigint, bigint, bigint, bigint, bigint, bigint};
+    auto& cache = format::parquet::ColumnCache::Global();
+    auto stats = cache.stats();
+    table.rows.push_back({Value::Varchar("column"), Value::BigInt(static_cast<int64_t>(cache.capacity())),
+                          Value::BigInt(static_cast<int64_t>(stats.bytes)), Value::BigInt(static_cast<int64_t>(stats.entries)),
+                          Value::BigInt(stats.hits), Value::BigInt(stats.misses), Value::BigInt(stats.evictions)});
+    return table;
+}
+
 }  // namespace
 
-std::optional<Result<planner::Binder::VirtualTable>> InformationSchemaTable(Engine& engine, const std::string& database,
+std::optional<Result<planner::Binder::VirtualTable>> InformationSchemaTable(Engine& engine, catalog::Catalog* catalog,
+                                                                            const AccessControl& access,
+                                                                            const std::string& database,
                                                                             const std::string& table) {
     if (database != kInformationSchema) return std::nullopt;
+    const CatalogListing listing{catalog, &engine.file_system(), &access};
+    if (table == "schemata") return SchemataTable(listing);
+    if (table == "tables") return TablesTable(listing);
+    if (table == "columns") return ColumnsTable(listing);
+    if (table == "views") return ViewsTable(listing);
     if (table == "loads") return Result<planner::Binder::VirtualTable>(Loads(engine));
+    if (table == "caches") return Result<planner::Binder::VirtualTable>(Caches());
     return Result<planner::Binder::VirtualTable>(
-        Status(ErrorCode::kUnknownTable, "Unknown table 'information_schema." + table + "' (it has: loads)"));
+        Status(ErrorCode::kUnknownTable, "Unknown table 'information_schema." + table +
+                                             "' (it has: schemata, tables, columns, views, loads, caches)"));
 }
 
 std::string ShowLoadQuery(const std::string& database, const std::string& where) {

@@ -208,7 +208,7 @@ planner::Binder Session::MakeBinder() {
                            &engine_.catalogs());
     binder.set_session_functions([this](const std::string& name) { return SessionFunction(name); });
     binder.set_virtual_tables([this](const std::string& database, const std::string& table) {
-        return InformationSchemaTable(engine_, database, table);
+        return InformationSchemaTable(engine_, FindCatalog(current_catalog_), MakeAccessControl(), database, table);
     });
     binder.set_parameters(parameters_);
     binder.set_read_check([access = MakeAccessControl()](const std::string& database, const std::string& table) {

@@ -99,7 +99,13 @@ void BuildJoin(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& g
     // Made before the build runs: RIGHT and FULL joins ask the table to track matches.
     auto probe = std::make_unique<HashJoinProbe>(table, node.join_type, node.left_keys, node.expressions,
                                                  node.null_aware, node.children[0]->types);
-    auto sink = std::make_unique<HashJoinBuildSink>(table);
+    std::vector<HashJoinBuildSink::FilterOfKey> filters;
+    for (const auto& ref : node.runtime_filters) {
+        auto filter = std::make_shared<RuntimeFilter>();
+        graph.runtime_filters[ref.id] = filter;
+        filters.push_back({std::move(filter), ref.position});
+    }
+    auto sink = std::make_unique<HashJoinBuildSink>(table, std::move(filters));
     pipeline.dependencies.push_back(BuildInputPipeline(*node.children[1], std::move(sink), graph, context));
     BuildPipeline(*node.children[0], pipeline, graph, context);
     pipeline.operators.push_back(std::move(probe));
@@ -156,9 +162,16 @@ void BuildPipeline(const LogicalOperator& node, Pipeline& pipeline, PipelineGrap
         case LogicalOperatorKind::kFileScan:
             pipeline.source = std::make_unique<FileScanSource>(node.file_scan, context.fs);
             return;
-        case LogicalOperatorKind::kTableScan:
-            pipeline.source = std::make_unique<TableScanSource>(node.table_scan, context.fs);
+        case LogicalOperatorKind::kTableScan: {
+            std::vector<RuntimeFilterProbe> filters;
+            for (const auto& ref : node.runtime_filters) {
+                // The join that publishes it was built first (the scan is on its probe side).
+                auto found = graph.runtime_filters.find(ref.id);
+                if (found != graph.runtime_filters.end()) filters.push_back({found->second, ref.position});
+            }
+            pipeline.source = std::make_unique<TableScanSource>(node.table_scan, context.fs, std::move(filters));
             return;
+        }
         case LogicalOperatorKind::kValues:
             pipeline.source = std::make_unique<ValuesSource>(BuildValueChunks(node));
             return;

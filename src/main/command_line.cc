@@ -1,5 +1,7 @@
 #include "main/command_line.h"
 
+#include "format/parquet/column_cache.h"
+
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
@@ -161,6 +163,15 @@ std::string ParseCount(const std::string& option, const std::string& text, uint6
 std::string DefaultWarehouse() {
     const char* home = std::getenv("FLASHLAKE_HOME");
     return home ? home : "./warehouse";
+}
+
+void AddColumnCacheOption(CommandLine& line) {
+    line.AddValue("column-cache-mb", [](const std::string& value) {
+        uint64_t megabytes = 0;
+        std::string bad = ParseCount("--column-cache-mb", value, 0, uint64_t{1} << 30, megabytes);
+        if (bad.empty()) format::parquet::ColumnCache::Global().SetCapacity(megabytes << 20);
+        return bad;
+    });
 }
 
 }  // namespace flashlake::cli

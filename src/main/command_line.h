@@ -47,6 +47,9 @@ std::string ParsePort(const std::string& option, const std::string& text, uint16
 std::string ParseCount(const std::string& option, const std::string& text, uint64_t min, uint64_t max,
                        uint64_t& out);
 
+// --column-cache-mb N: the budget of the process's cache of decoded lake columns (0: off).
+void AddColumnCacheOption(CommandLine& line);
+
 // The warehouse when none is given: $FLASHLAKE_HOME, else ./warehouse.
 std::string DefaultWarehouse();
 

@@ -80,6 +80,7 @@ bool ParseServerArgs(const std::vector<std::string>& args, ServerArgs& options, 
         };
     };
     line.AddValue("config", [](const std::string&) { return std::string(); });  // read first, below
+    AddColumnCacheOption(line);
     line.AddValue("warehouse", text(options.warehouse));
     line.AddValue("bind", text(options.mysql.bind_address));
     line.AddValue("root-password", [&](const std::string& value) {

@@ -47,6 +47,7 @@ bool ParseShellArgs(const std::vector<std::string>& args, ShellOptions& options,
         return ParseOutputFormat(value, options.format) ? std::string()
                                                         : "unknown format '" + value + "' (table, csv, tsv or json)";
     });
+    AddColumnCacheOption(line);
     line.AddSwitch("timing", [&] { options.timing = true; });
     line.AddValue("threads", [&](const std::string& value) {
         uint64_t threads = 0;

@@ -9,6 +9,7 @@
 #include "exec/operators/local_state_pool.h"
 #include "exec/operators/memory_charge.h"
 #include "exec/operators/operator.h"
+#include "exec/operators/runtime_filter.h"
 #include "planner/logical/logical_operator.h"
 
 namespace flashlake::exec {
@@ -77,14 +78,24 @@ private:
 };
 
 // Sink of the build pipeline: fills a JoinHashTable.
+// Then publishes the join's runtime filters, each over one key column.
 class HashJoinBuildSink : public SinkOperator {
 public:
-    explicit HashJoinBuildSink(std::shared_ptr<JoinHashTable> table) : table_(std::move(table)) {}
+    struct FilterOfKey {
+        std::shared_ptr<RuntimeFilter> filter;
+        size_t key;
+    };
+    HashJoinBuildSink(std::shared_ptr<JoinHashTable> table, std::vector<FilterOfKey> filters)
+        : table_(std::move(table)), filters_(std::move(filters)) {}
     void Consume(ExecContext& context, Chunk chunk, ChunkOrder order) override { table_->Consume(context, chunk); }
-    void Finish(ExecContext& context) override { table_->Finish(context); }
+    void Finish(ExecContext& context) override {
+        table_->Finish(context);
+        for (const auto& [filter, key] : filters_) filter->Publish(*table_->key_columns()[key], table_->num_rows());
+    }
 
 private:
     std::shared_ptr<JoinHashTable> table_;
+    std::vector<FilterOfKey> filters_;
 };
 
 }  // namespace flashlake::exec

@@ -2,6 +2,7 @@
 
 #include "common/query_error.h"
 #include "lake/read/split_generator.h"
+#include "lake/read/row_selection.h"
 #include "lake/read/split_reader.h"
 #include "lake/read/table_scan.h"
 
@@ -11,21 +12,37 @@ namespace {
 
 class SplitMorsel : public Morsel {
 public:
-    explicit SplitMorsel(std::unique_ptr<lake::SplitReader> reader) : reader_(std::move(reader)) {}
+    SplitMorsel(std::unique_ptr<lake::SplitReader> reader, const std::vector<RuntimeFilterProbe>& filters,
+                lake::ScanMetrics& metrics)
+        : reader_(std::move(reader)), filters_(filters), metrics_(metrics) {}
     bool Next(ExecContext& context, Chunk& chunk) override {
-        auto more = reader_->Next(&chunk);
-        if (!more.ok()) ThrowQueryError(more.status().code(), more.status().message());
-        return *more;
+        while (true) {
+            auto more = reader_->Next(&chunk);
+            if (!more.ok()) ThrowQueryError(more.status().code(), more.status().message());
+            if (!*more || filters_.empty()) return *more;
+            bool all_rows = true;
+            ApplyRuntimeFilters(filters_, chunk.columns(), all_rows, selection_);
+            if (all_rows || selection_.size() == chunk.num_rows()) return true;
+            metrics_.rows_runtime_filtered.fetch_add(static_cast<int64_t>(chunk.num_rows() - selection_.size()),
+                                                     std::memory_order_relaxed);
+            if (selection_.empty()) continue;  // nothing of this chunk can match: read the next one
+            chunk = lake::SelectRows(chunk, selection_);
+            return true;
+        }
     }
 
 private:
     std::unique_ptr<lake::SplitReader> reader_;
+    const std::vector<RuntimeFilterProbe>& filters_;
+    lake::ScanMetrics& metrics_;
+    SelectionVector selection_;
 };
 
 }  // namespace
 
-TableScanSource::TableScanSource(std::shared_ptr<const planner::TableScanSpec> spec, io::FileSystem* fs)
-    : spec_(std::move(spec)), fs_(fs) {}
+TableScanSource::TableScanSource(std::shared_ptr<const planner::TableScanSpec> spec, io::FileSystem* fs,
+                                 std::vector<RuntimeFilterProbe> filters)
+    : spec_(std::move(spec)), fs_(fs), filters_(std::move(filters)) {}
 
 TableScanSource::~TableScanSource() = default;
 
@@ -61,7 +78,7 @@ std::unique_ptr<Morsel> TableScanSource::NextMorsel(ExecContext& context, uint64
     morsel_index = index;
     auto reader = lake::SplitReader::Make(fs_, plan_->splits[index]);
     if (!reader.ok()) ThrowQueryError(reader.status().code(), "table ", spec_->table_name, ": ", reader.status().message());
-    return std::make_unique<SplitMorsel>(std::move(reader).value());
+    return std::make_unique<SplitMorsel>(std::move(reader).value(), filters_, *spec_->metrics);
 }
 
 }  // namespace flashlake::exec

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "common/status.h"
 #include "exec/operators/operator.h"
+#include "exec/operators/runtime_filter.h"
 
 namespace flashlake::exec {
 
@@ -33,6 +35,9 @@ Status RunPipeline(Pipeline& pipeline, ExecContext& context);
 // query's result.
 struct PipelineGraph {
     std::vector<std::unique_ptr<Pipeline>> pipelines;
+    // The joins' runtime filters by plan id, shared by the build sink that publishes each one and
+    // the scans that apply it.
+    std::unordered_map<int, std::shared_ptr<RuntimeFilter>> runtime_filters;
 };
 
 // Runs the pipelines in order (checking that each one's dependencies have finished) and stops at

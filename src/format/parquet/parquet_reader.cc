@@ -285,6 +285,7 @@ Result<std::unique_ptr<RowGroupReader>> ParquetReader::OpenRowGroup(int row_grou
     std::unique_ptr<RowGroupReader> reader(new RowGroupReader());
     reader->rows_left_ = row_group_num_rows(row_group);
     reader->batch_size_ = options_.batch_size == 0 ? kChunkSize : options_.batch_size;
+    reader->cache_ = options_.cache != nullptr && options_.cache->enabled() ? options_.cache : nullptr;
     for (int index : leaves) {
         if (index < 0 || static_cast<size_t>(index) >= schema_.num_leaves()) {
             return Status::InvalidArgument("leaf " + std::to_string(index) + " of " +
@@ -297,6 +298,17 @@ Result<std::unique_ptr<RowGroupReader>> ParquetReader::OpenRowGroup(int row_grou
             return Status::NotSupported("column '" + leaf.name + "' uses compression codec " + CodecName(meta.codec))
                 .WithContext(path());
         }
+        RowGroupReader::ColumnSource source;
+        if (reader->cache_ != nullptr) {
+            ColumnCache::Key key{path(), file_size_, row_group, index, reader->batch_size_, options_.columns.keep_dictionary};
+            source.cached = reader->cache_->Lookup(key);
+            if (source.cached) {
+                reader->columns_.push_back(std::move(source));
+                continue;
+            }
+            source.fill_key = std::move(key);
+            source.page_bytes = meta.total_uncompressed_size;
+        }
         uint64_t begin, size;
         Status status = ChunkRange(row_group, index, &begin, &size);
         if (!status.ok()) return status.WithContext("parquet file '" + path() + "'");
@@ -307,8 +319,8 @@ Result<std::unique_ptr<RowGroupReader>> ParquetReader::OpenRowGroup(int row_grou
         padded = std::max(padded, size);
         ByteBufferPtr bytes = ByteBuffer::Allocate(padded);
         FL_RETURN_NOT_OK(file_->ReadAt(begin, padded, reinterpret_cast<char*>(bytes->data.get())));
-        reader->columns_.push_back(
-            std::make_unique<ColumnChunkReader>(leaf, meta.codec, std::move(bytes), 0, padded, options_.columns));
+        source.reader = std::make_unique<ColumnChunkReader>(leaf, meta.codec, std::move(bytes), 0, padded, options_.columns);
+        reader->columns_.push_back(std::move(source));
     }
     return reader;
 }
@@ -334,12 +346,49 @@ Result<bool> RowGroupReader::Next(Chunk* chunk) {
     std::vector<ColumnPtr> columns;
     columns.reserve(columns_.size());
     for (auto& column : columns_) {
-        FL_ASSIGN_OR_RETURN(ColumnPtr values, column->Read(rows));
+        if (column.cached) {
+            if (batch_index_ >= column.cached->size() || (*column.cached)[batch_index_]->size() != rows) {
+                return Status::Internal("cached column chunk has a different batch layout");
+            }
+            columns.push_back((*column.cached)[batch_index_]);
+            continue;
+        }
+        FL_ASSIGN_OR_RETURN(ColumnPtr values, column.reader->Read(rows));
+        if (column.fill_key) column.filled.push_back(values);
         columns.push_back(std::move(values));
     }
     *chunk = Chunk(std::move(columns), rows);
     rows_left_ -= static_cast<int64_t>(rows);
+    ++batch_index_;
+    if (rows_left_ == 0) FillCache();
     return true;
+}
+
+void RowGroupReader::FillCache() {
+    for (auto& column : columns_) {
+        if (!column.fill_key) continue;
+        // Dictionary batches share their chunk's dictionary: count it once. String values point
+        // into the decoded pages, which the columns keep alive.
+        size_t bytes = 0;
+        std::vector<const Column*> dictionaries;
+        bool strings = false;
+        for (const auto& batch : column.filled) {
+            strings = strings || batch->type().physical() == PhysicalType::kString;
+            if (batch->encoding() != ColumnEncoding::kDictionary) {
+                bytes += batch->MemoryUsage();
+                continue;
+            }
+            bytes += batch->size() * sizeof(int32_t);
+            const Column* dictionary = &batch->dictionary();
+            if (std::find(dictionaries.begin(), dictionaries.end(), dictionary) == dictionaries.end()) {
+                dictionaries.push_back(dictionary);
+                bytes += dictionary->MemoryUsage();
+            }
+        }
+        if (strings) bytes += static_cast<size_t>(std::max<int64_t>(column.page_bytes, 0));
+        cache_->Insert(*column.fill_key, ColumnCache::MoveToHugePages(std::move(column.filled)), bytes);
+        column.fill_key.reset();
+    }
 }
 
 }  // namespace flashlake::format::parquet

@@ -9,6 +9,7 @@
 #include "column/chunk.h"
 #include "common/result.h"
 #include "format/parquet/bloom_filter.h"
+#include "format/parquet/column_cache.h"
 #include "format/parquet/column_chunk_reader.h"
 #include "format/parquet/column_statistics.h"
 #include "format/parquet/parquet_metadata.h"
@@ -23,6 +24,9 @@ struct ReaderOptions {
     size_t batch_size = kChunkSize;  // rows per chunk a RowGroupReader returns
     // Footers larger than this are refused (a corrupt length must not size an allocation).
     size_t max_footer_size = size_t{256} << 20;
+    // Decoded column chunks are looked up in and added to this cache when set; only for files
+    // whose content never changes under the same path and size (lake data files).
+    ColumnCache* cache = nullptr;
 };
 
 class RowGroupReader;
@@ -95,6 +99,8 @@ private:
 
 // Reads the selected columns of one row group in chunks. Column chunk bytes are fetched when the
 // reader opens (one read per column); decoding happens batch by batch in Next.
+// With a column cache, a column found there is served from its cached batches instead (no read),
+// and a column read whole is added to it.
 class RowGroupReader {
 public:
     // The next chunk of at most batch_size rows, or false once the row group is exhausted.
@@ -105,7 +111,18 @@ private:
     friend class ParquetReader;
     RowGroupReader() = default;
 
-    std::vector<std::unique_ptr<ColumnChunkReader>> columns_;
+    struct ColumnSource {
+        std::unique_ptr<ColumnChunkReader> reader;  // null when served from the cache
+        ColumnCache::Batches cached;
+        std::optional<ColumnCache::Key> fill_key;  // add the batches read to the cache under it
+        std::vector<ColumnPtr> filled;
+        int64_t page_bytes = 0;  // uncompressed size of the chunk's pages (string values point into them)
+    };
+    void FillCache();
+
+    std::vector<ColumnSource> columns_;
+    ColumnCache* cache_ = nullptr;
+    size_t batch_index_ = 0;
     int64_t rows_left_ = 0;
     size_t batch_size_ = kChunkSize;
 };

@@ -66,6 +66,7 @@ Result<std::unique_ptr<DataFileReader>> DataFileReader::Open(io::FileSystem* fs,
     reader->deletion_vector_ = std::move(deletion_vector);
     pq::ReaderOptions options;
     options.columns.keep_dictionary = spec.keep_dictionary;
+    if (spec.use_cache) options.cache = &pq::ColumnCache::Global();
     FL_ASSIGN_OR_RETURN(reader->reader_, pq::ParquetReader::Open(*fs, path, options));
     Status planned = reader->Plan(file_schema, spec);
     if (!planned.ok()) return planned.WithContext("data file " + path);

@@ -39,6 +39,9 @@ struct DataFileReadSpec {
     std::vector<FieldPredicate> row_group_filters;
     // Dictionary-encoded string columns stay dictionary columns.
     bool keep_dictionary = true;
+    // Decoded columns come from and go to the process's column cache (queries; compaction, which
+    // reads each file once, leaves the cache to them).
+    bool use_cache = true;
     // Counts read and pruned row groups when set.
     ScanMetrics* metrics = nullptr;
     // Read only the row groups g with g % row_group_shards == row_group_shard.

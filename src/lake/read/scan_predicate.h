@@ -54,6 +54,7 @@ struct ScanMetrics {
     std::atomic<int64_t> files_read{0};
     std::atomic<int64_t> row_groups_pruned{0};
     std::atomic<int64_t> row_groups_read{0};
+    std::atomic<int64_t> rows_runtime_filtered{0};  // rows the join runtime filters removed
 };
 
 // `literal` as a value of `type` when the conversion is exact (round-trips), else nullopt.

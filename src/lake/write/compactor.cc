@@ -161,6 +161,7 @@ Status Compactor::CompactPrimaryKeyBucket(const BucketFiles& bucket, std::vector
         // Every input file is its own run of the sort merge (runs of one level do not overlap,
         // so this only costs a few more cursors).
         DataFileReadSpec spec;
+        spec.use_cache = false;
         spec.fields = context.schema.fields;
         spec.system_columns = true;
         spec.keep_dictionary = false;
@@ -213,6 +214,7 @@ Result<std::vector<DataFileMeta>> Compactor::RewriteAppendFiles(const BucketFile
     AppendBucketWriter* out = writer.get();
     append_writers_.push_back(std::move(writer));
     DataFileReadSpec spec;
+    spec.use_cache = false;
     spec.fields = context_->schema.fields;
     for (const DataFileMeta& file : files) {
         FL_ASSIGN_OR_RETURN(const TableSchema* file_schema, FileSchema(file.schema_id));

@@ -1,6 +1,7 @@
 #include "planner/logical/logical_operator.h"
 
 #include <cstdio>
+#include <functional>
 
 namespace flashlake::planner {
 
@@ -39,8 +40,23 @@ std::string PruningText(const std::vector<lake::ScanPredicate>& predicates, cons
                 std::to_string(m.files_read.load()) + ", pruned " + std::to_string(m.files_pruned.load()) + "; ";
     }
     text += "row groups read " + std::to_string(m.row_groups_read.load()) + ", pruned " +
-            std::to_string(m.row_groups_pruned.load()) + ")";
-    return text;
+            std::to_string(m.row_groups_pruned.load());
+    if (m.rows_runtime_filtered.load() > 0) {
+        text += "; rows removed by runtime filters " + std::to_string(m.rows_runtime_filtered.load());
+    }
+    return text + ")";
+}
+
+// " RUNTIME FILTER [rf1(column), ...]": the filters a join builds from its right keys, or a scan
+// applies to its columns.
+std::string RuntimeFilterText(const std::vector<LogicalOperator::RuntimeFilterRef>& refs,
+                              const std::function<std::string(size_t)>& position_name) {
+    if (refs.empty()) return "";
+    std::string text = " RUNTIME FILTER [";
+    for (size_t i = 0; i < refs.size(); ++i) {
+        text += (i ? ", rf" : "rf") + std::to_string(refs[i].id) + "(" + position_name(refs[i].position) + ")";
+    }
+    return text + "]";
 }
 
 }  // namespace
@@ -100,6 +116,7 @@ std::string LogicalOperator::ToString(bool verbose, int depth) const {
             }
             line += "]";
             if (!expressions.empty()) line += " residual=" + expressions[0]->ToString();
+            line += RuntimeFilterText(runtime_filters, [&](size_t key) { return right_keys[key]->ToString(); });
             break;
         }
         case LogicalOperatorKind::kUnion: line += distinct ? " DISTINCT" : " ALL"; break;
@@ -108,6 +125,7 @@ std::string LogicalOperator::ToString(bool verbose, int depth) const {
             if (table_scan->snapshot_id) line += " VERSION " + std::to_string(*table_scan->snapshot_id);
             if (table_scan->timestamp_millis) line += " TIMESTAMP " + std::to_string(*table_scan->timestamp_millis);
             line += PruningText(table_scan->predicates, *table_scan->metrics, true);
+            line += RuntimeFilterText(runtime_filters, [&](size_t column) { return names[column]; });
             break;
         case LogicalOperatorKind::kWindow: {
             line += " [";

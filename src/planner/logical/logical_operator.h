@@ -123,6 +123,14 @@ struct LogicalOperator {
     std::vector<std::string> names;                    // output column names
     std::vector<LogicalType> types;                    // output column types
     double estimated_rows = 0;                         // for EXPLAIN VERBOSE and, later, join order
+    // Runtime filters (optimizer pass runtime_filters): a kJoin publishes filter `id` with the
+    // values of right_keys[position] once its build side is complete; a kTableScan drops rows
+    // whose output column `position` is not among them.
+    struct RuntimeFilterRef {
+        int id = 0;
+        size_t position = 0;
+    };
+    std::vector<RuntimeFilterRef> runtime_filters;
 
     explicit LogicalOperator(LogicalOperatorKind k) : kind(k) {}
 

@@ -11,12 +11,14 @@ Optimizer::Optimizer(ConstantEvaluator evaluate_constant) : evaluate_constant_(s
     // pushed down, before join ordering and top-N, so it matches queries in canonical form.
     passes_.push_back({"join_reorder", "inner joins as a left-deep chain from the largest input, most selective joins first",
                        [](LogicalOperatorPtr& plan) { ReorderJoins(plan); }});
-    passes_.push_back({"projection_pruning", "scans read only the columns the plan uses",
-                       [](LogicalOperatorPtr& plan) { PruneProjections(plan); }});
     passes_.push_back({"join_build_side", "hash joins build from the smaller estimated input",
                        [](LogicalOperatorPtr& plan) { ChooseJoinBuildSides(plan); }});
+    passes_.push_back({"projection_pruning", "scans read only the columns the plan uses",
+                       [](LogicalOperatorPtr& plan) { PruneProjections(plan); }});
     passes_.push_back({"top_n", "ORDER BY with LIMIT keeps only the first rows while sorting",
                        [](LogicalOperatorPtr& plan) { PlanTopN(plan); }});
+    passes_.push_back({"runtime_filters", "joins publish their build keys to the probe-side scans, which drop rows that cannot match",
+                       [](LogicalOperatorPtr& plan) { PlanRuntimeFilters(plan); }});
 }
 
 void Optimizer::Optimize(LogicalOperatorPtr& plan, const std::set<std::string>& disabled) const {

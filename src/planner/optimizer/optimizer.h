@@ -51,6 +51,9 @@ void PruneProjections(LogicalOperatorPtr& plan);
 void ReorderJoins(LogicalOperatorPtr& plan);
 // Inner hash joins build their table from the smaller estimated input (join_build_side.cc).
 void ChooseJoinBuildSides(LogicalOperatorPtr& plan);
+// Joins publish their build keys as filters to the probe-side scans (runtime_filters.cc); runs
+// last, when build sides and scan columns are final.
+void PlanRuntimeFilters(LogicalOperatorPtr& plan);
 void FoldConstants(planner::BoundExprPtr& expression, const ConstantEvaluator& evaluate);
 
 }  // namespace flashlake::planner

@@ -1,7 +1,7 @@
 // Projection pruning: lake scans read only the columns some operator above them uses. Each node
 // is asked for the output columns its parent needs, asks its children for what it needs in turn,
-// and renumbers its column references to the children's narrower outputs. Projections,
-// aggregations and the root keep their outputs; scans, filters, sorts, limits and joins narrow
+// and renumbers its column references to the children's narrower outputs. Aggregations and the
+// root keep their outputs; projections, scans, filters, sorts, limits and joins narrow
 // theirs. Other operators (union, window, values, files) keep every child column.
 
 #include <numeric>
@@ -41,6 +41,19 @@ std::set<size_t> AllColumns(const LogicalOperator& node) {
 }
 
 Mapping Prune(LogicalOperatorPtr& node, std::set<size_t> required);
+
+// A projection over a projection that only picks columns (build-side swaps and join reordering
+// leave those) becomes one projection.
+void MergeColumnProjection(LogicalOperator& projection) {
+    LogicalOperator& child = *projection.children[0];
+    if (child.kind != LogicalOperatorKind::kProjection) return;
+    for (const auto& expression : child.expressions) {
+        if (expression->kind != BoundExprKind::kColumnRef) return;
+    }
+    for (auto& expression : projection.expressions) expression = SubstituteColumns(*expression, child.expressions);
+    LogicalOperatorPtr grandchild = std::move(child.children[0]);
+    projection.children[0] = std::move(grandchild);
+}
 
 // Narrows `node`'s output to its (only) child's new output.
 void TakeChildSchema(LogicalOperator& node) {
@@ -118,11 +131,28 @@ Mapping Prune(LogicalOperatorPtr& node, std::set<size_t> required) {
             return mapping;
         }
         case LogicalOperatorKind::kProjection: {
+            // Drops the expressions nobody above uses (join reordering adds projections that
+            // list every column); one is kept so that the row count survives.
+            if (required.empty() && !op.expressions.empty()) required.insert(0);
+            Mapping own(op.types.size(), -1);
+            std::vector<BoundExprPtr> kept_expressions;
+            std::vector<std::string> kept_names;
+            std::vector<LogicalType> kept_types;
+            for (size_t i : required) {
+                own[i] = static_cast<int>(kept_expressions.size());
+                kept_expressions.push_back(std::move(op.expressions[i]));
+                kept_names.push_back(op.names[i]);
+                kept_types.push_back(op.types[i]);
+            }
+            op.expressions = std::move(kept_expressions);
+            op.names = std::move(kept_names);
+            op.types = std::move(kept_types);
             std::set<size_t> needed;
             Collect(op.expressions, needed);
             Mapping mapping = Prune(op.children[0], std::move(needed));
             for (auto& expression : op.expressions) Remap(*expression, mapping);
-            return Identity(op.types.size());
+            MergeColumnProjection(op);
+            return own;
         }
         case LogicalOperatorKind::kAggregate: {
             std::set<size_t> needed;

@@ -211,7 +211,7 @@ TEST(ExecBench, DISABLED_HashJoin) {
                                             std::vector<LogicalType>{LogicalType::Varchar(), LogicalType::BigInt(),
                                                                      LogicalType::BigInt(), LogicalType::BigInt()});
         Print("fact 10M JOIN dim 1M ON bigint (build + probe)", parallelism, rows,
-              TimeBreaker(std::make_unique<HashJoinBuildSink>(table), dimension, parallelism, std::move(probe), &rows));
+              TimeBreaker(std::make_unique<HashJoinBuildSink>(table, std::vector<HashJoinBuildSink::FilterOfKey>{}), dimension, parallelism, std::move(probe), &rows));
     }
 }
 
