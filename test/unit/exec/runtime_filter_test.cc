@@ -40,7 +40,9 @@ size_t FalsePositives(RuntimeFilter& filter, const std::set<int64_t>& keys, int6
     std::set<int64_t> passed;
     for (uint32_t row : Passing(filter, *column)) passed.insert(lo + row);
     for (int64_t key : keys) {
-        if (key >= lo && key < hi) EXPECT_TRUE(passed.count(key)) << "key " << key << " filtered out";
+        if (key >= lo && key < hi) {
+            EXPECT_TRUE(passed.count(key)) << "key " << key << " filtered out";
+        }
     }
     for (int64_t v : passed) false_positives += keys.count(v) == 0;
     return false_positives;
@@ -73,7 +75,9 @@ TEST(RuntimeFilterTest, WideRangeBloomKeepsEveryKey) {
     size_t false_positives = 0;
     for (uint32_t row = 0; row < probe.size(); ++row) {
         const bool key = keys.count(*probe[row]) != 0;
-        if (key) EXPECT_TRUE(passed.count(row)) << "key " << *probe[row] << " filtered out";
+        if (key) {
+            EXPECT_TRUE(passed.count(row)) << "key " << *probe[row] << " filtered out";
+        }
         if (!key && passed.count(row)) ++false_positives;
     }
     EXPECT_LT(false_positives, 200000u / 20);
