@@ -4,6 +4,7 @@
 #include <set>
 
 #include "lake/data_type.h"
+#include "lake/generated_partition.h"
 
 namespace flashlake::catalog {
 
@@ -62,9 +63,23 @@ std::string CreateTableSql(const TableEntry& table) {
     std::set<std::string> implied_options = {"bucket", "bucket-key", "file.format", "partition.legacy-name"};
     if (keyed && (merge_engine == "deduplicate" || aggregate)) implied_options.insert("merge-engine");
 
+    // Generated partition columns are not declared: PARTITION BY date_trunc(...) makes them.
+    auto generated = lake::GeneratedPartitions(schema);
+    std::vector<lake::GeneratedPartition> expressions =
+        generated.ok() ? *generated : std::vector<lake::GeneratedPartition>{};
+    for (const auto& expression : expressions) implied_options.insert(lake::GeneratedPartitionOption(expression).first);
+    std::vector<const lake::DataField*> declared;
+    for (const auto& field : schema.fields) {
+        if (lake::FindGeneratedColumn(expressions, field.name) == nullptr) declared.push_back(&field);
+    }
+    std::vector<std::string> keys;
+    for (const auto& key : schema.primary_keys) {
+        if (lake::FindGeneratedColumn(expressions, key) == nullptr) keys.push_back(key);
+    }
+
     std::string sql = "CREATE TABLE " + Quoted(table.name) + " (\n";
-    for (size_t i = 0; i < schema.fields.size(); ++i) {
-        const lake::DataField& field = schema.fields[i];
+    for (size_t i = 0; i < declared.size(); ++i) {
+        const lake::DataField& field = *declared[i];
         auto type = field.type.ToLogicalType();
         sql += "  " + Quoted(field.name) + " " + (type.ok() ? type->ToString() : field.type.ToString());
         const std::string aggregation_key = "fields." + field.name + ".aggregate-function";
@@ -79,12 +94,22 @@ std::string CreateTableSql(const TableEntry& table) {
         }
         sql += field.type.nullable() ? " NULL" : " NOT NULL";
         if (field.description) sql += " COMMENT " + Literal(*field.description);
-        sql += i + 1 < schema.fields.size() ? ",\n" : "\n";
+        sql += i + 1 < declared.size() ? ",\n" : "\n";
     }
     sql += ")";
-    if (keyed) sql += std::string(aggregate ? "\nAGGREGATE KEY(" : "\nPRIMARY KEY(") + QuotedList(schema.primary_keys) + ")";
+    if (keyed) sql += std::string(aggregate ? "\nAGGREGATE KEY(" : "\nPRIMARY KEY(") + QuotedList(keys) + ")";
     if (schema.comment) sql += "\nCOMMENT " + Literal(*schema.comment);
-    if (!schema.partition_keys.empty()) sql += "\nPARTITION BY (" + QuotedList(schema.partition_keys) + ")";
+    if (!schema.partition_keys.empty()) {
+        std::string items;
+        for (const auto& key : schema.partition_keys) {
+            const lake::GeneratedPartition* expression = lake::FindGeneratedColumn(expressions, key);
+            items += (items.empty() ? "" : ", ") + (expression ? expression->ToSql() : Quoted(key));
+        }
+        // StarRocks' spelling: one expression stands alone, several items are parenthesized.
+        bool bare = schema.partition_keys.size() == 1 &&
+                    lake::FindGeneratedColumn(expressions, schema.partition_keys[0]) != nullptr;
+        sql += bare ? "\nPARTITION BY " + items : "\nPARTITION BY (" + items + ")";
+    }
     auto buckets = schema.NumBuckets();
     if (buckets.ok() && *buckets > 0) {
         std::vector<std::string> bucket_keys = SplitCommas(schema.Option("bucket-key").value_or(""));

@@ -4,6 +4,7 @@
 
 #include "catalog/catalog.h"
 #include "lake/data_type.h"
+#include "lake/generated_partition.h"
 
 namespace flashlake::catalog {
 
@@ -36,6 +37,61 @@ std::string Join(const std::vector<std::string>& names) {
     return out;
 }
 
+// Fills schema.partition_keys from PARTITION BY (the fields are already in `schema`) and returns
+// the generated partition columns its date_trunc items need, checked: a known unit, a DATE or
+// DATETIME column, no clash with a column of the table.
+Result<std::vector<lake::GeneratedPartition>> AddPartitionKeys(const TableDefinition& definition,
+                                                               lake::TableSchema& schema) {
+    std::vector<lake::GeneratedPartition> generated;
+    for (const auto& item : definition.partitions) {
+        std::string column = Lower(item.column);
+        if (item.trunc_unit.empty()) {
+            schema.partition_keys.push_back(column);
+            continue;
+        }
+        std::string what = "PARTITION BY date_trunc('" + item.trunc_unit + "', " + item.column + ")";
+        auto unit = lake::ParseTruncUnit(item.trunc_unit);
+        if (!unit) {
+            return Status::InvalidArgument(what + ": unknown unit '" + item.trunc_unit + "'; expected one of " +
+                                           lake::TruncUnitNames());
+        }
+        const lake::DataField& source = schema.fields[static_cast<size_t>(schema.FieldIndex(column))];
+        auto type = source.type.ToLogicalType();
+        bool date = type.ok() && type->id() == TypeId::kDate;
+        if (!type.ok() || (!date && type->id() != TypeId::kDateTime)) {
+            return Status::InvalidArgument(what + ": column '" + column + "' is " +
+                                           (type.ok() ? type->ToString() : source.type.ToString()) +
+                                           ", but date_trunc partitioning needs a DATE or DATETIME column");
+        }
+        if (date && *unit == lake::TruncUnit::kHour) {
+            return Status::InvalidArgument(what + ": column '" + column +
+                                           "' is a DATE, which has no hours; partition by day or a longer unit");
+        }
+        lake::GeneratedPartition partition;
+        partition.column = lake::GeneratedPartitionColumnName(*unit, column);
+        partition.unit = *unit;
+        partition.source = column;
+        partition.type = *type;
+        if (schema.FieldIndex(partition.column) >= 0) {
+            return Status::InvalidArgument(what + ": its generated partition column '" + partition.column +
+                                           "' is already a column of the table");
+        }
+        if (lake::FindGeneratedColumn(generated, partition.column) != nullptr) {
+            return Status::InvalidArgument(what + " is given twice");
+        }
+        schema.partition_keys.push_back(partition.column);
+        generated.push_back(std::move(partition));
+    }
+    for (size_t i = 0; i < schema.partition_keys.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+            if (schema.partition_keys[i] == schema.partition_keys[j]) {
+                return Status::InvalidArgument("PARTITION BY names column '" + schema.partition_keys[i] + "' twice");
+            }
+        }
+    }
+    return generated;
+}
+
 }  // namespace
 
 Result<lake::TableSchema> ToLakeSchema(const TableDefinition& definition) {
@@ -45,9 +101,14 @@ Result<lake::TableSchema> ToLakeSchema(const TableDefinition& definition) {
         return std::any_of(definition.columns.begin(), definition.columns.end(),
                            [&](const ColumnDefinition& column) { return Lower(column.name) == Lower(name); });
     };
-    for (const auto* list : {&definition.key_columns, &definition.partition_columns, &definition.bucket_columns}) {
+    for (const auto* list : {&definition.key_columns, &definition.bucket_columns}) {
         for (const auto& name : *list) {
             if (!has_column(name)) return Status(ErrorCode::kUnknownColumn, "Unknown column '" + name + "' in table definition");
+        }
+    }
+    for (const auto& partition : definition.partitions) {
+        if (!has_column(partition.column)) {
+            return Status(ErrorCode::kUnknownColumn, "Unknown column '" + partition.column + "' in PARTITION BY");
         }
     }
     int32_t next_id = 0;
@@ -70,8 +131,17 @@ Result<lake::TableSchema> ToLakeSchema(const TableDefinition& definition) {
                                         PaimonAggregateFunction(aggregation));
         }
     }
+    FL_ASSIGN_OR_RETURN(std::vector<lake::GeneratedPartition> generated, AddPartitionKeys(definition, schema));
+    for (const auto& partition : generated) {
+        // The generated column follows its source's type and nullability (NOT NULL for keys).
+        lake::DataField field = schema.fields[static_cast<size_t>(schema.FieldIndex(partition.source))];
+        field.id = next_id++;
+        field.name = partition.column;
+        field.description.reset();
+        schema.fields.push_back(std::move(field));
+        schema.options.push_back(lake::GeneratedPartitionOption(partition));
+    }
     schema.highest_field_id = next_id - 1;
-    for (const auto& name : definition.partition_columns) schema.partition_keys.push_back(Lower(name));
     int32_t buckets = definition.buckets;
     if (definition.model == TableModel::kDuplicate) {
         // An append table: without DISTRIBUTED BY HASH rows go anywhere (bucket -1, unaware).
@@ -83,10 +153,19 @@ Result<lake::TableSchema> ToLakeSchema(const TableDefinition& definition) {
         std::vector<std::string> keys;
         for (const auto& name : definition.key_columns) keys.push_back(Lower(name));
         for (const auto& partition : schema.partition_keys) {
-            if (std::find(keys.begin(), keys.end(), partition) == keys.end()) {
+            if (std::find(keys.begin(), keys.end(), partition) != keys.end()) continue;
+            // A generated partition column is a function of its source, which must be a key:
+            // then adding it to the key (as Paimon requires) keeps the same rows apart.
+            const lake::GeneratedPartition* expression = lake::FindGeneratedColumn(generated, partition);
+            if (expression == nullptr) {
                 return Status::InvalidArgument("partition column '" + partition + "' must be part of the key");
             }
+            if (std::find(keys.begin(), keys.end(), expression->source) == keys.end()) {
+                return Status::InvalidArgument("PARTITION BY " + expression->ToSql() + ": column '" +
+                                               expression->source + "' must be part of the key");
+            }
         }
+        for (const auto& partition : generated) keys.push_back(partition.column);
         schema.primary_keys = keys;
         if (buckets <= 0) buckets = kDefaultPrimaryKeyBuckets;
         schema.options.emplace_back("merge-engine", definition.model == TableModel::kAggregate ? "aggregation" : "deduplicate");

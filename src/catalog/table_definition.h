@@ -28,14 +28,21 @@ struct ColumnDefinition {
     std::string comment;
 };
 
+// One PARTITION BY item: a column, or date_trunc('<unit>', column), which becomes a generated
+// partition column (lake/generated_partition.h).
+struct PartitionKeyDefinition {
+    std::string column;
+    std::string trunc_unit;  // as written; empty: partition by the column itself
+};
+
 // A table as CREATE TABLE describes it, before it becomes a lake (Paimon) schema.
 struct TableDefinition {
     std::vector<ColumnDefinition> columns;
     TableModel model = TableModel::kDuplicate;
-    std::vector<std::string> key_columns;        // PRIMARY/AGGREGATE/UNIQUE/DUPLICATE KEY columns
-    std::vector<std::string> partition_columns;  // PARTITION BY
-    std::vector<std::string> bucket_columns;     // DISTRIBUTED BY HASH(...)
-    int32_t buckets = 0;                         // 0: the default for the model
+    std::vector<std::string> key_columns;            // PRIMARY/AGGREGATE/UNIQUE/DUPLICATE KEY columns
+    std::vector<PartitionKeyDefinition> partitions;  // PARTITION BY
+    std::vector<std::string> bucket_columns;         // DISTRIBUTED BY HASH(...)
+    int32_t buckets = 0;                             // 0: the default for the model
     std::vector<std::pair<std::string, std::string>> properties;
     std::string comment;
 };

@@ -7,6 +7,7 @@
 #include "catalog/catalog_manager.h"
 #include "lake/commit/schema_evolution.h"
 #include "lake/commit/table_commit.h"
+#include "lake/generated_partition.h"
 #include "lake/system_tables.h"
 #include "common/query_error.h"
 #include "engine/engine.h"
@@ -40,6 +41,29 @@ catalog::ColumnAggregation ToAggregation(sql::AggregationKind kind) {
     ThrowQueryError(ErrorCode::kNotSupported, "PERCENTILE_UNION columns are not supported");
 }
 
+// A PARTITION BY item: a column, or date_trunc('<unit>', column) (the catalog checks the unit
+// and the column's type).
+catalog::PartitionKeyDefinition ToPartitionKey(const sql::Expr& expr) {
+    if (expr.Is<sql::ColumnRefExpr>()) return {expr.As<sql::ColumnRefExpr>().parts.back(), ""};
+    if (expr.Is<sql::FunctionCallExpr>()) {
+        const auto& call = expr.As<sql::FunctionCallExpr>();
+        bool trunc = call.name.size() == 1 && Lower(call.function_name()) == "date_trunc" && call.args.size() == 2 &&
+                     !call.over && !call.distinct;
+        if (trunc && call.args[0]->Is<sql::LiteralExpr>() && call.args[1]->Is<sql::ColumnRefExpr>()) {
+            const auto& unit = call.args[0]->As<sql::LiteralExpr>();
+            if (unit.literal_kind == sql::LiteralKind::kString) {
+                return {call.args[1]->As<sql::ColumnRefExpr>().parts.back(), unit.text};
+            }
+        }
+        if (trunc) {
+            ThrowQueryError(ErrorCode::kInvalidArgument, "PARTITION BY ", expr.ToString(),
+                            ": date_trunc takes a unit string and a column, as in date_trunc('day', dt)");
+        }
+    }
+    ThrowQueryError(ErrorCode::kNotSupported, "PARTITION BY ", expr.ToString(),
+                    ": a table is partitioned by columns or by date_trunc('<unit>', column)");
+}
+
 catalog::TableDefinition ToDefinition(const sql::CreateTableStatement& create) {
     catalog::TableDefinition definition;
     for (const auto& column : create.columns) {
@@ -59,14 +83,7 @@ catalog::TableDefinition ToDefinition(const sql::CreateTableStatement& create) {
         case sql::KeysKind::kAggregate: definition.model = catalog::TableModel::kAggregate; break;
     }
     definition.key_columns = create.keys.columns;
-    for (const auto& expr : create.partition.exprs) {
-        if (expr->Is<sql::ColumnRefExpr>()) {
-            definition.partition_columns.push_back(expr->As<sql::ColumnRefExpr>().parts.back());
-            continue;
-        }
-        ThrowQueryError(ErrorCode::kNotSupported, "PARTITION BY ", expr->ToString(),
-                        ": only partitioning by columns is supported so far");
-    }
+    for (const auto& expr : create.partition.exprs) definition.partitions.push_back(ToPartitionKey(*expr));
     if (create.partition.kind == sql::PartitionKind::kRange || create.partition.kind == sql::PartitionKind::kList) {
         ThrowQueryError(ErrorCode::kNotSupported, "PARTITION BY RANGE/LIST is not supported; use PARTITION BY (columns)");
     }
@@ -205,7 +222,10 @@ Result<StatementResult> Session::ExecuteDdl(const sql::Statement& statement) {
         case sql::StatementKind::kDescribe: {
             FL_ASSIGN_OR_RETURN(catalog::TableEntry entry, LookupTable(statement.As<sql::DescribeStatement>().table));
             std::vector<std::vector<std::string>> lines;
+            auto generated = lake::GeneratedPartitions(entry.schema);
             for (const auto& field : entry.schema.fields) {
+                // Generated partition columns are hidden, as from SELECT *.
+                if (generated.ok() && lake::FindGeneratedColumn(*generated, field.name)) continue;
                 auto type = field.type.ToLogicalType();
                 bool key = std::find(entry.schema.primary_keys.begin(), entry.schema.primary_keys.end(), field.name) !=
                            entry.schema.primary_keys.end();

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "lake/binary_row_converter.h"
+#include "lake/generated_partition.h"
 #include "lake/partition_path.h"
 #include "types/cast.h"
 
@@ -52,6 +53,9 @@ Result<std::vector<lake::BinaryRow>> ResolvePartitionNames(const lake::TableSche
 
     std::vector<lake::BinaryRow> partitions;
     std::map<size_t, std::string> pending;  // key position -> value text of the partition being named
+    // Key positions named by the source of their generated column: the value is truncated.
+    std::map<size_t, lake::TruncUnit> truncate;
+    FL_ASSIGN_OR_RETURN(std::vector<lake::GeneratedPartition> generated, lake::GeneratedPartitions(schema));
     auto finish = [&]() -> Status {
         std::vector<Value> values;
         for (size_t k = 0; k < fields.size(); ++k) {
@@ -66,11 +70,14 @@ Result<std::vector<lake::BinaryRow>> ResolvePartitionNames(const lake::TableSche
                 return Status::InvalidArgument("partition value '" + text + "' of column '" + fields[k].name +
                                                "' is not a valid " + type.ToString());
             }
-            values.push_back(std::move(value).value());
+            auto unit = truncate.find(k);
+            values.push_back(unit == truncate.end() ? std::move(value).value()
+                                                    : lake::TruncateValue(*value, unit->second));
         }
         FL_ASSIGN_OR_RETURN(lake::BinaryRow row, lake::EncodeBinaryRow(values, types));
         partitions.push_back(std::move(row));
         pending.clear();
+        truncate.clear();
         return Status::OK();
     };
     for (const std::string& name : names) {
@@ -89,6 +96,16 @@ Result<std::vector<lake::BinaryRow>> ResolvePartitionNames(const lake::TableSche
             }
             std::string key = Lower(Unescape(part.substr(0, equal)));
             auto position = std::find(schema.partition_keys.begin(), schema.partition_keys.end(), key);
+            std::optional<lake::TruncUnit> unit;
+            if (position == schema.partition_keys.end()) {
+                // PARTITION (ts = '2024-05-01') of a table partitioned by date_trunc('day', ts).
+                for (const auto& partition : generated) {
+                    if (partition.source != key) continue;
+                    position = std::find(schema.partition_keys.begin(), schema.partition_keys.end(), partition.column);
+                    unit = partition.unit;
+                    break;
+                }
+            }
             if (position == schema.partition_keys.end()) {
                 return Status::InvalidArgument("'" + key + "' is not a partition column of table '" + table +
                                                "' (partition columns: " + KeyList(schema) + ")");
@@ -99,6 +116,7 @@ Result<std::vector<lake::BinaryRow>> ResolvePartitionNames(const lake::TableSche
                                                table + "' (partition columns: " + KeyList(schema) + ")");
             }
             pending[index] = Unescape(part.substr(equal + 1));
+            if (unit) truncate[index] = *unit;
             if (pending.size() == fields.size()) FL_RETURN_NOT_OK(finish());
         }
     }

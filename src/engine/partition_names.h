@@ -14,7 +14,9 @@ namespace flashlake::engine {
 // in backquotes; "k1=a/k2=b" with several keys), or by `col = value` pairs, which the parser
 // turns into the same text (PARTITION (dt = '2024-05-01')). With several partition keys, pairs
 // fill one partition until every key has a value. Values are cast to the key's type; the
-// table's default partition name stands for NULL. Unknown columns, missing keys and values that
+// table's default partition name stands for NULL. A generated partition column (PARTITION BY
+// date_trunc('day', ts)) may be named by its source: ts = '2024-05-01 10:00:00' is the partition
+// of that day. Unknown columns, missing keys and values that
 // are not of the key's type are kInvalidArgument, naming what is wrong.
 Result<std::vector<lake::BinaryRow>> ResolvePartitionNames(const lake::TableSchema& schema, const std::string& table,
                                                            const std::vector<std::string>& names);

@@ -110,6 +110,27 @@ seq 100 20099 | sed 's/$/,n,1/' >"$work/large.csv"
 out=$(load t -H "Expect: 100-continue" -H "column_separator:," -T "$work/large.csv")
 [[ "$(field NumberLoadedRows "$out")" == 20000 ]]; check "large load with 100-continue (got: $out)" $?
 
+# A table partitioned by date_trunc('day', ts): the load fills the hidden partition column
+# (CSV without a columns header, JSON by name), and the rows land in one partition per day.
+out=$(sql -e "CREATE TABLE db.ev (ts DATETIME NOT NULL, k INT) PARTITION BY date_trunc('day', ts)" 2>&1)
+check "create date_trunc table (got: $out)" $?
+printf '2024-05-01 08:00:00,1\n2024-05-01 23:00:00,2\n2024-05-02 00:30:00,3\n' >"$work/ev.csv"
+out=$(load ev -H "column_separator:," -T "$work/ev.csv")
+[[ "$(field Status "$out")" == "Success" && "$(field NumberLoadedRows "$out")" == 3 ]]
+check "CSV load into a date_trunc table (got: $out)" $?
+echo '[{"k": 4, "ts": "2024-05-03 10:00:00"}]' >"$work/ev.json"
+out=$(load ev -H "format: json" -H "strip_outer_array: true" -T "$work/ev.json")
+[[ "$(field Status "$out")" == "Success" && "$(field NumberLoadedRows "$out")" == 1 ]]
+check "JSON load into a date_trunc table (got: $out)" $?
+out=$(sql -e "SELECT __partition_day_ts, count(*), sum(k) FROM db.ev GROUP BY 1 ORDER BY 1" 2>&1)
+[[ "$out" == $'2024-05-01 00:00:00\t2\t3\n2024-05-02 00:00:00\t1\t3\n2024-05-03 00:00:00\t1\t4' ]]
+check "loaded rows in their day partitions (got: $out)" $?
+out=$(sql -e "SELECT count(*) FROM db.ev\$partitions" 2>&1)
+[[ "$out" == 3 ]]; check "one partition per day (got: $out)" $?
+out=$(load ev -H "column_separator:," -H "columns: ts, k, __partition_day_ts" -T "$work/ev.csv")
+[[ "$(field Status "$out")" == "Fail" && "$out" == *"__partition_day_ts"*"generated"* ]]
+check "loading the generated column is refused (got: $out)" $?
+
 # Wrong password: 401. Unknown table: Fail with a clear message.
 code=$(curl -sS -o /dev/null -w '%{http_code}' -u root:wrong -T "$work/data.csv" "$base/api/db/t/_stream_load")
 [[ "$code" == 401 ]]; check "wrong password is 401 (got: $code)" $?

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "lake/commit/table_creation.h"
+#include "lake/generated_partition.h"
 #include "lake/schema_manager.h"
 
 namespace flashlake::lake {
@@ -100,6 +101,14 @@ DataType AssignNestedIds(const DataType& type, int32_t* next_id) {
     }
 }
 
+// Whether `name` is the source of a generated partition column (its expression names it).
+bool IsGeneratedPartitionSource(const TableSchema& schema, const std::string& name) {
+    auto generated = GeneratedPartitions(schema);
+    if (!generated.ok()) return false;
+    return std::any_of(generated->begin(), generated->end(),
+                       [&](const GeneratedPartition& partition) { return partition.source == name; });
+}
+
 void RenameInList(std::vector<std::string>* names, const std::string& from, const std::string& to) {
     for (std::string& name : *names) {
         if (name == from) name = to;
@@ -130,7 +139,7 @@ Status Apply(const SchemaChange& change, TableSchema* schema) {
             if (schema->FieldIndex(change.new_name) >= 0) {
                 return Refuse("column " + change.new_name + " already exists");
             }
-            if (Contains(schema->partition_keys, change.name)) {
+            if (Contains(schema->partition_keys, change.name) || IsGeneratedPartitionSource(*schema, change.name)) {
                 return Refuse("column " + change.name + " is a partition key and cannot be renamed");
             }
             schema->fields[index].name = change.new_name;
@@ -147,7 +156,8 @@ Status Apply(const SchemaChange& change, TableSchema* schema) {
         case Kind::kDropColumn: {
             int index = schema->FieldIndex(change.name);
             if (index < 0) return Refuse("column " + change.name + " does not exist");
-            if (Contains(schema->partition_keys, change.name) || Contains(schema->primary_keys, change.name)) {
+            if (Contains(schema->partition_keys, change.name) || Contains(schema->primary_keys, change.name) ||
+                IsGeneratedPartitionSource(*schema, change.name)) {
                 return Refuse("column " + change.name + " is a partition or primary key and cannot be dropped");
             }
             if (schema->Option("bucket-key") && Contains(schema->BucketKeys(), change.name)) {
@@ -161,6 +171,9 @@ Status Apply(const SchemaChange& change, TableSchema* schema) {
         case Kind::kRemoveOption: {
             for (std::string_view key : kImmutableOptions) {
                 if (key == change.name) return Refuse("option '" + change.name + "' cannot be changed");
+            }
+            if (change.name.compare(0, kGeneratedPartitionOptionPrefix.size(), kGeneratedPartitionOptionPrefix) == 0) {
+                return Refuse("option '" + change.name + "' records the partitioning and cannot be changed");
             }
             auto it = std::find_if(schema->options.begin(), schema->options.end(),
                                    [&](const auto& option) { return option.first == change.name; });

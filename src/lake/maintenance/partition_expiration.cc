@@ -9,6 +9,7 @@
 #include "lake/commit/option_values.h"
 #include "lake/commit/table_commit.h"
 #include "lake/commit/table_creation.h"
+#include "lake/generated_partition.h"
 #include "lake/maintenance/partition_time_extractor.h"
 #include "lake/partition_path.h"
 #include "lake/schema_manager.h"
@@ -28,6 +29,19 @@ Result<std::optional<PartitionExpireOptions>> PartitionExpireOptions::FromSchema
     options.expiration_time_ms = *expiration;
     options.timestamp_pattern = schema.Option("partition.timestamp-pattern");
     options.timestamp_formatter = schema.Option("partition.timestamp-formatter");
+    if (!options.timestamp_pattern && !options.timestamp_formatter && !schema.partition_keys.empty()) {
+        // PARTITION BY (region, date_trunc('day', ts)): the time is the generated column's value,
+        // wherever it stands among the partition keys (without a pattern the first key is used).
+        FL_ASSIGN_OR_RETURN(std::vector<GeneratedPartition> generated, GeneratedPartitions(schema));
+        if (!generated.empty() && !FindGeneratedColumn(generated, schema.partition_keys[0])) {
+            for (const auto& key : schema.partition_keys) {
+                if (FindGeneratedColumn(generated, key)) {
+                    options.timestamp_pattern = "$" + key;
+                    break;
+                }
+            }
+        }
+    }
     FL_ASSIGN_OR_RETURN(int64_t max, IntOption(schema, "partition.expiration-max-num", options.max_expires));
     options.max_expires = static_cast<int32_t>(std::clamp<int64_t>(max, 0, std::numeric_limits<int32_t>::max()));
     return std::optional<PartitionExpireOptions>(std::move(options));

@@ -27,7 +27,8 @@ struct PartitionExpireOptions {
     std::string commit_user = "flashlake-partition-expiration";
 
     // nullopt when the table sets no partition.expiration-time. Only the values-time strategy
-    // is supported (update-time is kNotSupported).
+    // is supported (update-time is kNotSupported). A table partitioned by (region,
+    // date_trunc('day', ts)) without pattern or formatter gets the pattern "$__partition_day_ts".
     static Result<std::optional<PartitionExpireOptions>> FromSchema(const TableSchema& schema);
 };
 

@@ -104,6 +104,14 @@ Status TableWriter::CheckChunk(const Chunk& chunk, const std::vector<uint8_t>* r
                                            " but the rows hold " + columns[i]->type().ToString());
         }
         if (columns[i]->type().id() == TypeId::kNull) columns[i] = Column::MakeConstant(Value::Null(expected), rows);
+    }
+    // Every write path leaves generated partition columns to the writer (NULL or stale values):
+    // computed here once, they always agree with their source.
+    for (const auto& generated : context_->generated_columns) {
+        columns[generated.column] = ComputeGeneratedColumn(*columns[generated.source], rows, generated.unit);
+    }
+    for (size_t i = 0; i < columns.size(); ++i) {
+        const DataField& field = schema.fields[i];
         if (!field.type.nullable() && HasNull(*columns[i], rows)) {
             return Status::InvalidArgument("NULL value in NOT NULL column '" + field.name + "'");
         }

@@ -73,6 +73,8 @@ public:
     // `chunk` holds every table column in schema order, with the Flashlake types of the schema's
     // fields (DataType::ToLogicalType; an untyped NULL column stands for all NULLs). NULL in a
     // NOT NULL column is kInvalidArgument naming it, and nothing of the chunk is written.
+    // Generated partition columns (lake/generated_partition.h) are computed from their source
+    // column, whatever the chunk holds in them.
     // For primary-key tables `row_kinds` (optional, one byte per row: 0 +I, 1 -U, 2 +U, 3 -D)
     // marks deletes; append tables accept only +I. After any other error the writer refuses
     // further writes and the caller should Abort.

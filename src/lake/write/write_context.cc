@@ -82,6 +82,11 @@ Result<WriteContext> WriteContext::Make(io::FileSystem* fs, std::string table_pa
         context.column_types.push_back(std::move(type).value());
     }
     FL_ASSIGN_OR_RETURN(context.partition_columns, ColumnIndexes(schema, schema.partition_keys));
+    FL_ASSIGN_OR_RETURN(std::vector<GeneratedPartition> generated, GeneratedPartitions(schema));
+    for (const GeneratedPartition& partition : generated) {
+        context.generated_columns.push_back(
+            {schema.FieldIndex(partition.column), schema.FieldIndex(partition.source), partition.unit});
+    }
     FL_ASSIGN_OR_RETURN(context.partition_types, schema.PartitionTypes());
     if (context.num_buckets > 0) {
         FL_ASSIGN_OR_RETURN(context.bucket_key_columns, ColumnIndexes(schema, schema.BucketKeys()));

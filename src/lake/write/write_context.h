@@ -6,6 +6,7 @@
 
 #include "common/result.h"
 #include "format/parquet/writer_options.h"
+#include "lake/generated_partition.h"
 #include "lake/table_schema.h"
 #include "lake/write/file_stats.h"
 #include "types/logical_type.h"
@@ -44,6 +45,15 @@ struct WriteContext {
     // Primary-key tables: the trimmed primary key (primary key minus partition keys).
     std::vector<int> key_columns;
     std::vector<DataField> key_fields;
+
+    // Generated partition columns (PARTITION BY date_trunc): the writer computes column `column`
+    // from column `source` of every chunk, whatever the chunk holds there.
+    struct GeneratedColumn {
+        int column;
+        int source;
+        TruncUnit unit;
+    };
+    std::vector<GeneratedColumn> generated_columns;
 
     // `ignore-delete` (and the engine-specific spellings): -U/-D rows are dropped on write.
     bool ignore_delete = false;

@@ -48,6 +48,7 @@ struct BindScope {
         std::string table;
         std::string name;
         LogicalType type;
+        bool hidden = false;  // left out of `*` (generated partition columns); selectable by name
     };
     std::vector<Entry> columns;
 };

@@ -4,6 +4,7 @@
 #include "catalog/catalog.h"
 #include "catalog/catalog_manager.h"
 #include "common/query_error.h"
+#include "lake/generated_partition.h"
 #include "lake/read/table_scan.h"
 #include "lake/snapshot_manager.h"
 #include "lake/system_tables.h"
@@ -150,13 +151,17 @@ LogicalOperatorPtr Binder::ScanTable(const catalog::TableEntry& table, const std
     spec->table_name = table.database + "." + table.name;
     spec->table_path = table.path;
     auto scan = std::make_unique<LogicalOperator>(LogicalOperatorKind::kTableScan);
+    auto generated = lake::GeneratedPartitions(table.schema);
+    ThrowIfError(generated.status());
+    spec->generated_partitions = std::move(generated).value();
     for (const auto& field : table.schema.fields) {
         auto type = field.type.ToLogicalType();
         if (!type.ok()) continue;  // nested columns are not readable yet; the others are
         spec->columns.push_back(field.name);
         scan->names.push_back(field.name);
         scan->types.push_back(*type);
-        scope.columns.push_back({alias, field.name, *type});
+        bool hidden = lake::FindGeneratedColumn(spec->generated_partitions, field.name) != nullptr;
+        scope.columns.push_back({alias, field.name, *type, hidden});
     }
     // Rows of the latest snapshot (all versions of a primary-key table's rows: an upper bound).
     scan->estimated_rows = 1e6;

@@ -237,6 +237,7 @@ LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
         const auto& qualifier = item.expr->As<sql::StarExpr>().qualifier;
         size_t before = items.size();
         for (const auto& column : scope.columns) {
+            if (column.hidden) continue;
             if (!qualifier.empty() && LowerCase(column.table) != LowerCase(qualifier.back())) continue;
             auto ref = std::make_unique<sql::ColumnRefExpr>();
             ref->parts = {column.table, column.name};

@@ -8,6 +8,7 @@
 
 #include "planner/expression/bound_expression.h"
 #include "functions/aggregate_function.h"
+#include "lake/generated_partition.h"
 #include "lake/read/scan_predicate.h"
 #include "planner/logical/file_scan_spec.h"
 #include "types/logical_type.h"
@@ -39,6 +40,9 @@ struct TableScanSpec {
     // Conjuncts of the filter above the scan that prune partitions, files and row groups (hints:
     // the filter stays), by table column name. Set by predicate_pushdown.
     std::vector<lake::ScanPredicate> predicates;
+    // The table's generated partition columns (PARTITION BY date_trunc): predicates on their
+    // source columns imply predicates on them, which predicate_pushdown adds for pruning.
+    std::vector<lake::GeneratedPartition> generated_partitions;
     // What pruning skipped while the scan ran (EXPLAIN ANALYZE); shared by copies of the spec.
     std::shared_ptr<lake::ScanMetrics> metrics = std::make_shared<lake::ScanMetrics>();
 };

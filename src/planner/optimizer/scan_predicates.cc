@@ -108,6 +108,11 @@ void Attach(LogicalOperatorPtr& node) {
     }
     if (predicates.empty()) return;
     if (table) {
+        // Conditions on the source of a generated partition column (PARTITION BY date_trunc)
+        // prune its partitions too; the filter above still checks every row.
+        std::vector<lake::ScanPredicate> derived =
+            lake::DeriveGeneratedPartitionPredicates(scan.table_scan->generated_partitions, predicates);
+        for (auto& predicate : derived) predicates.push_back(std::move(predicate));
         auto spec = std::make_shared<TableScanSpec>(*scan.table_scan);
         for (auto& predicate : predicates) spec->predicates.push_back(std::move(predicate));
         scan.table_scan = std::move(spec);

@@ -17,7 +17,10 @@ std::optional<lake::ScanPredicate> ToScanPredicate(const BoundExpression& expres
 
 // Copies the simple conjuncts of every filter that sits directly on a lake table scan into the
 // scan (TableScanSpec::predicates), where they skip partitions, files and row groups. The filter
-// stays: pruning is conservative and never removes the need to filter rows.
+// stays: pruning is conservative and never removes the need to filter rows. Conjuncts on the
+// source column of a generated partition column (PARTITION BY date_trunc('day', ts)) add the
+// conditions they imply on it (lake::DeriveGeneratedPartitionPredicates), so that they skip
+// partitions as well.
 void AttachScanPredicates(LogicalOperatorPtr& plan);
 
 }  // namespace flashlake::planner

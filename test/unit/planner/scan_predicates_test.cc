@@ -116,5 +116,30 @@ TEST(ScanPredicates, AttachedToScansUnderFilters) {
     EXPECT_NE(plan->ToString().find("TABLE_SCAN db.t PRUNE BY [id > 10]"), std::string::npos) << plan->ToString();
 }
 
+// A table partitioned by date_trunc('month', dt): conditions on dt also prune the generated
+// column's partitions; the filter above the scan is unchanged.
+TEST(ScanPredicates, ConditionsOnAGeneratedPartitionSourcePruneItsPartitions) {
+    auto scan = std::make_unique<LogicalOperator>(LogicalOperatorKind::kTableScan);
+    auto spec = std::make_shared<TableScanSpec>();
+    spec->table_name = "db.t";
+    spec->columns = kColumns;
+    spec->generated_partitions = {{"__partition_month_dt", lake::TruncUnit::kMonth, "dt", LogicalType::Date()}};
+    scan->table_scan = spec;
+    auto filter = std::make_unique<LogicalOperator>(LogicalOperatorKind::kFilter);
+    auto date = [](int32_t days) { return MakeConstant(Value::Date(days)); };
+    // 2024-02-10 is day 19763, 2024-03-01 day 19783.
+    filter->expressions.push_back(Call("ge", Column(1, LogicalType::Date()), date(19763)));
+    filter->expressions.push_back(Call("lt", Column(1, LogicalType::Date()), date(19783)));
+    filter->children.push_back(std::move(scan));
+    LogicalOperatorPtr plan = std::move(filter);
+    AttachScanPredicates(plan);
+    EXPECT_EQ(plan->expressions.size(), 2u);
+    const TableScanSpec& attached = *plan->children[0]->table_scan;
+    std::string text;
+    for (const auto& predicate : attached.predicates) text += (text.empty() ? "" : ", ") + predicate.ToString();
+    EXPECT_EQ(text,
+              "dt >= 2024-02-10, dt < 2024-03-01, __partition_month_dt >= 2024-02-01, __partition_month_dt < 2024-03-01");
+}
+
 }  // namespace
 }  // namespace flashlake::planner
