@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/information_schema.h"
+#include "lake/generated_partition.h"
 #include "lake/snapshot_manager.h"
 
 namespace flashlake::engine {
@@ -133,8 +134,11 @@ Result<planner::Binder::VirtualTable> ColumnsTable(const CatalogListing& listing
             auto entry = listing.catalog->GetTable(database, name);
             if (!entry.ok()) continue;
             const auto& keys = entry->schema.primary_keys;
+            auto generated = lake::GeneratedPartitions(entry->schema);
             int64_t position = 0;
             for (const auto& field : entry->schema.fields) {
+                // Generated partition columns (PARTITION BY date_trunc) are hidden, as from SELECT *.
+                if (generated.ok() && lake::FindGeneratedColumn(*generated, field.name)) continue;
                 ++position;
                 auto type = field.type.ToLogicalType();
                 if (!type.ok()) continue;  // a nested type SQL does not read yet
