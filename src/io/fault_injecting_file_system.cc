@@ -107,6 +107,7 @@ public:
 
     const std::string& path() const override { return base_->path(); }
     Result<uint64_t> Size() const override { return base_->Size(); }
+    std::string Identity() const override { return base_->Identity(); }
 
 protected:
     Status DoReadAt(uint64_t offset, size_t length, char* out) const override {

@@ -44,6 +44,10 @@ public:
 
     virtual const std::string& path() const = 0;
     virtual Result<uint64_t> Size() const = 0;
+    // What tells this file's content apart from any other content its path had in this process
+    // (caches of decoded data key on it): device, inode, mtime and size on a disk. "" when the
+    // file system cannot tell, and then nothing is cached.
+    virtual std::string Identity() const { return ""; }
 
     // Reads exactly `length` bytes at `offset` into `out`, or fails: a range past the end of the
     // file is kCorruption naming the path, the range and the file size.

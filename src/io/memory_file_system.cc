@@ -1,5 +1,6 @@
 #include "io/memory_file_system.h"
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -17,11 +18,15 @@ int64_t NowNanos() {
 
 // A file or directory. Shared by the current and the durable directory maps (and by open
 // files), so a rename moves the node rather than copying it.
+std::atomic<uint64_t> next_node_serial{1};
+
 struct Node {
-    explicit Node(bool directory) : is_directory(directory), mtime_nanos(NowNanos()) {}
+    explicit Node(bool directory) : is_directory(directory), mtime_nanos(NowNanos()), serial(next_node_serial++) {}
 
     bool is_directory;
     int64_t mtime_nanos;
+    uint64_t serial;      // unique in the process: nodes of other file systems never share it
+    uint64_t writes = 0;  // appends and truncations so far
     // Files.
     std::string data;
     std::string synced_data;
@@ -86,6 +91,10 @@ public:
         std::lock_guard lock(state_->mutex);
         return static_cast<uint64_t>(node_->data.size());
     }
+    std::string Identity() const override {
+        std::lock_guard lock(state_->mutex);
+        return "memory:" + std::to_string(node_->serial) + ":" + std::to_string(node_->writes);
+    }
 
 protected:
     Status DoReadAt(uint64_t offset, size_t length, char* out) const override {
@@ -118,6 +127,7 @@ public:
         if (closed_) return Closed("append");
         std::lock_guard lock(state_->mutex);
         node_->data.append(data);
+        ++node_->writes;
         node_->mtime_nanos = NowNanos();
         size_ += data.size();
         return Status::OK();
@@ -151,6 +161,7 @@ private:
 void RevertToDurable(Node& node) {
     if (!node.is_directory) {
         node.data = node.synced_data;
+        ++node.writes;
         return;
     }
     node.children = node.durable_children;
@@ -187,6 +198,7 @@ Result<std::unique_ptr<WritableFile>> MemoryFileSystem::OpenForWrite(const std::
         if (slot->is_directory) return Status::IOError("create '" + path + "': is a directory");
         if (mode == WriteMode::kCreateNew) return Status::AlreadyExists("create '" + path + "': file exists");
         slot->data.clear();  // O_TRUNC keeps the inode; the truncation is durable only after a sync
+        ++slot->writes;
         slot->mtime_nanos = NowNanos();
     } else {
         slot = std::make_shared<Node>(false);

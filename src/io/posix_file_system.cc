@@ -64,6 +64,13 @@ public:
         return static_cast<uint64_t>(st.st_size);
     }
 
+    std::string Identity() const override {
+        struct stat st;
+        if (::fstat(fd_, &st) != 0) return "";
+        return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtim.tv_sec) +
+               "." + std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size);
+    }
+
 protected:
     Status DoReadAt(uint64_t offset, size_t length, char* out) const override {
         size_t done = 0;

@@ -24,7 +24,7 @@ size_t ColumnCache::DefaultCapacity() {
 }
 
 size_t ColumnCache::KeyHash::operator()(const Key& key) const {
-    uint64_t hash = HashBytes(key.path.data(), key.path.size());
+    uint64_t hash = HashBytes(key.file.data(), key.file.size());
     hash = HashCombine(hash, key.file_size);
     hash = HashCombine(hash, static_cast<uint64_t>(key.row_group) << 32 | static_cast<uint32_t>(key.leaf));
     hash = HashCombine(hash, key.batch_size * 2 + (key.keep_dictionary ? 1 : 0));

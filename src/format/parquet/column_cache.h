@@ -13,16 +13,16 @@
 
 namespace flashlake::format::parquet {
 
-// Decoded column chunks of immutable Parquet files (lake data files: their names are never
-// reused), kept across queries so that repeated scans of hot data — dashboards re-running over
-// the same tables — skip the read, the decompression and the decoding. An entry is one column
-// of one row group as the batches a RowGroupReader returned, immutable columns shared by every
-// reader that hits it. Least recently used entries are evicted past the capacity, which is one
-// budget for the process (0 turns the cache off).
+// Decoded column chunks of Parquet files, kept across queries so that repeated scans of hot
+// data (dashboards re-running over the same tables) skip the read, the decompression and the
+// decoding. Entries are keyed by the file's identity as well as its path, so a rewritten or
+// recreated file is never served stale. An entry is one column of one row group as the batches
+// a RowGroupReader returned: immutable columns shared by every reader that hits it. Least
+// recently used entries are evicted past the capacity, one budget for the process (0: off).
 class ColumnCache {
 public:
     struct Key {
-        std::string path;
+        std::string file;  // path and io::RandomAccessFile::Identity()
         uint64_t file_size = 0;
         int row_group = 0;
         int leaf = 0;

@@ -23,6 +23,15 @@ Result<std::unique_ptr<ParquetReader>> ParquetReader::Open(std::shared_ptr<io::R
                                                            const ReaderOptions& options) {
     FL_ASSIGN_OR_RETURN(uint64_t size, file->Size());
     std::unique_ptr<ParquetReader> reader(new ParquetReader(std::move(file), size, options));
+    if (reader->options_.cache != nullptr) {
+        // Cached columns are keyed by what the file is, not only where: a path can be reused.
+        std::string identity = reader->file_->Identity();
+        if (identity.empty()) {
+            reader->options_.cache = nullptr;
+        } else {
+            reader->cache_file_key_ = reader->file_->path() + "\n" + identity;
+        }
+    }
     Status status = reader->ParseFooter();
     if (status.ok()) status = reader->Validate();
     if (!status.ok()) return status.WithContext("parquet file '" + reader->path() + "'");
@@ -300,7 +309,8 @@ Result<std::unique_ptr<RowGroupReader>> ParquetReader::OpenRowGroup(int row_grou
         }
         RowGroupReader::ColumnSource source;
         if (reader->cache_ != nullptr) {
-            ColumnCache::Key key{path(), file_size_, row_group, index, reader->batch_size_, options_.columns.keep_dictionary};
+            ColumnCache::Key key{cache_file_key_, file_size_, row_group, index, reader->batch_size_,
+                                 options_.columns.keep_dictionary};
             source.cached = reader->cache_->Lookup(key);
             if (source.cached) {
                 reader->columns_.push_back(std::move(source));

@@ -24,8 +24,8 @@ struct ReaderOptions {
     size_t batch_size = kChunkSize;  // rows per chunk a RowGroupReader returns
     // Footers larger than this are refused (a corrupt length must not size an allocation).
     size_t max_footer_size = size_t{256} << 20;
-    // Decoded column chunks are looked up in and added to this cache when set; only for files
-    // whose content never changes under the same path and size (lake data files).
+    // Decoded column chunks are looked up in and added to this cache when set, keyed by the
+    // file's identity (io::RandomAccessFile::Identity(); no caching when it has none).
     ColumnCache* cache = nullptr;
 };
 
@@ -91,6 +91,7 @@ private:
 
     std::shared_ptr<io::RandomAccessFile> file_;
     uint64_t file_size_;
+    std::string cache_file_key_;  // path and identity, with options_.cache
     uint64_t data_end_ = 0;  // where the footer starts
     ReaderOptions options_;
     FileMetaData metadata_;

@@ -16,14 +16,17 @@ constexpr size_t kRows = 10000;
 
 class ColumnCacheTest : public ::testing::Test {
 protected:
-    void SetUp() override {
+    void SetUp() override { Write(3); }
+
+    // t.parquet with i = row * multiplier (NULL every 7th row) and s = "s<row % 50>".
+    void Write(int64_t multiplier) {
         auto ints = Column::MakeFlat(LogicalType::BigInt(), kRows);
         auto strings = Column::MakeFlat(LogicalType::Varchar(), kRows);
         for (size_t i = 0; i < kRows; ++i) {
             if (i % 7 == 0) {
                 ints->SetNull(i);
             } else {
-                ints->SetValue(i, Value::BigInt(static_cast<int64_t>(i) * 3));
+                ints->SetValue(i, Value::BigInt(static_cast<int64_t>(i) * multiplier));
             }
             strings->SetValue(i, Value::Varchar("s" + std::to_string(i % 50)));
         }
@@ -80,6 +83,17 @@ TEST_F(ColumnCacheTest, SecondReadHitsWithTheSameValues) {
     // Another batch size is another layout: its own entries, same values.
     EXPECT_EQ(ReadAll(&cache, 1000), uncached);
     EXPECT_EQ(cache.stats().entries, 12u);
+}
+
+// A file rewritten under the same path (and size) is a different file: never served stale.
+TEST_F(ColumnCacheTest, RewrittenFileIsReadAgain) {
+    ColumnCache cache(size_t{64} << 20);
+    EXPECT_EQ(ReadAll(&cache)[8], "24|s8");
+    Write(5);
+    EXPECT_EQ(ReadAll(&cache)[8], "40|s8");
+    EXPECT_EQ(cache.stats().hits, 0);
+    EXPECT_EQ(ReadAll(&cache)[8], "40|s8");
+    EXPECT_EQ(cache.stats().hits, 6);
 }
 
 TEST_F(ColumnCacheTest, EvictsLeastRecentlyUsedPastCapacity) {
