@@ -1,6 +1,8 @@
 #include "engine/session.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <sstream>
 
 #include "common/query_error.h"
@@ -190,9 +192,37 @@ Result<StatementResult> Session::ExplainAnalyze(const sql::Statement& statement)
     MemoryTracker query_memory("query", QueryMemoryLimit(), &engine_.process_memory());
     exec::ExecContext context;
     PrepareExecContext(context, query_memory);
+    exec::OperatorProfiles profiles;
+    context.profiles = &profiles;
+    auto started = std::chrono::steady_clock::now();
     FL_ASSIGN_OR_RETURN(exec::QueryRows rows, exec::ExecutePlan(*plan, context));
+    const double total_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    // Each operator: the rows it produced and the CPU time spent in it, summed over threads
+    // (breakers include consuming their input; joins their build).
+    const bool timing = GetVariable("explain_analyze_timing")->GetBool();
+    planner::LogicalOperator::Annotator annotate = [&](const planner::LogicalOperator& node) -> std::string {
+        const exec::OperatorProfile* profile = profiles.Find(&node);
+        if (profile == nullptr) return "";
+        char text[96];
+        if (timing) {
+            std::snprintf(text, sizeof(text), "  [rows=%lld cpu=%.1fms]", static_cast<long long>(profile->rows.load()),
+                          static_cast<double>(profile->nanos.load()) / 1e6);
+        } else {
+            std::snprintf(text, sizeof(text), "  [rows=%lld]", static_cast<long long>(profile->rows.load()));
+        }
+        return text;
+    };
     std::vector<std::vector<std::string>> lines;
-    std::stringstream text(plan->ToString(false));
+    char summary[160];
+    if (timing) {
+        std::snprintf(summary, sizeof(summary), "Query: %zu rows, %.1f ms, peak memory %lld bytes, %zu threads",
+                      rows.num_rows(), total_ms, static_cast<long long>(query_memory.peak()), context.parallelism);
+    } else {
+        std::snprintf(summary, sizeof(summary), "Query: %zu rows", rows.num_rows());
+    }
+    lines.push_back({summary});
+    std::stringstream text(plan->ToString(false, 0, &annotate));
     std::string line;
     while (std::getline(text, line)) lines.push_back({line});
     return TextRows({"Explain String"}, lines);

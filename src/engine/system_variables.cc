@@ -8,6 +8,8 @@ const std::map<std::string, Value>& DefaultSystemVariables() {
         {"query_mem_limit", Value::BigInt(0)},  // bytes per query; 0 = no limit beyond the process's
         {"pipeline_dop", Value::BigInt(0)},     // drivers per pipeline; 0 = one per worker thread
         {"disable_optimizer_passes", Value::Varchar("")},
+        // EXPLAIN ANALYZE prints CPU times and memory (off: only rows, for stable test output).
+        {"explain_analyze_timing", Value::Boolean(true)},
         {"query_timeout", Value::BigInt(300)},
         // Loads, as StarRocks: a value that does not convert to its column fails the INSERT.
         {"enable_insert_strict", Value::Boolean(true)},

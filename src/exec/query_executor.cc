@@ -47,13 +47,28 @@ std::vector<Chunk> BuildValueChunks(const LogicalOperator& values) {
 
 void BuildPipeline(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& graph, ExecContext& context);
 
+// The profile of `node` when the query is profiled (EXPLAIN ANALYZE), else null.
+OperatorProfile* ProfileOf(const LogicalOperator& node, ExecContext& context) {
+    return context.profiles != nullptr ? context.profiles->For(&node) : nullptr;
+}
+
+// Appends a streaming operator that `node` made, with its profile.
+void AddOperator(Pipeline& pipeline, std::unique_ptr<StreamOperator> op, const LogicalOperator& node,
+                 ExecContext& context) {
+    pipeline.operators.push_back(std::move(op));
+    pipeline.operator_profiles.resize(pipeline.operators.size(), nullptr);
+    pipeline.operator_profiles.back() = ProfileOf(node, context);
+}
+
 // Builds `node` into a new pipeline that ends in a breaker's `sink`, and adds it to the graph
 // (after the pipelines it depends on, which building it added first).
+// `breaker` is the plan node whose sink it is (its profile gets the sink's time).
 const Pipeline* BuildInputPipeline(const LogicalOperator& node, std::unique_ptr<SinkOperator> sink,
-                                   PipelineGraph& graph, ExecContext& context) {
+                                   const LogicalOperator& breaker, PipelineGraph& graph, ExecContext& context) {
     auto pipeline = std::make_unique<Pipeline>();
     pipeline->owned_sink = std::move(sink);
     pipeline->sink = pipeline->owned_sink.get();
+    pipeline->sink_profile = ProfileOf(breaker, context);
     BuildPipeline(node, *pipeline, graph, context);
     graph.pipelines.push_back(std::move(pipeline));
     return graph.pipelines.back().get();
@@ -63,7 +78,8 @@ const Pipeline* BuildInputPipeline(const LogicalOperator& node, std::unique_ptr<
 void BuildAggregate(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& graph, ExecContext& context) {
     auto sink = std::make_unique<HashAggregateSink>(node.groups, node.aggregates);
     pipeline.source = sink->MakeSource();
-    pipeline.dependencies.push_back(BuildInputPipeline(*node.children[0], std::move(sink), graph, context));
+    pipeline.source_profile = ProfileOf(node, context);
+    pipeline.dependencies.push_back(BuildInputPipeline(*node.children[0], std::move(sink), node, graph, context));
 }
 
 // ORDER BY (with a limit: top-N): the child's pipeline ends in the sort; this one reads the rows
@@ -73,13 +89,15 @@ void BuildSort(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& g
     if (node.limit >= 0) {
         auto top_n = std::make_unique<TopNSink>(node.order_by, node.limit);
         pipeline.source = top_n->MakeSource();
+        pipeline.source_profile = ProfileOf(node, context);
         sink = std::move(top_n);
     } else {
         auto sort = std::make_unique<SortSink>(node.order_by);
         pipeline.source = sort->MakeSource();
+        pipeline.source_profile = ProfileOf(node, context);
         sink = std::move(sort);
     }
-    pipeline.dependencies.push_back(BuildInputPipeline(*node.children[0], std::move(sink), graph, context));
+    pipeline.dependencies.push_back(BuildInputPipeline(*node.children[0], std::move(sink), node, graph, context));
 }
 
 // Window functions: the child's pipeline ends in the window sink (sort by partition and order
@@ -87,7 +105,8 @@ void BuildSort(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& g
 void BuildWindow(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& graph, ExecContext& context) {
     auto sink = std::make_unique<WindowSink>(node);
     pipeline.source = sink->MakeSource();
-    pipeline.dependencies.push_back(BuildInputPipeline(*node.children[0], std::move(sink), graph, context));
+    pipeline.source_profile = ProfileOf(node, context);
+    pipeline.dependencies.push_back(BuildInputPipeline(*node.children[0], std::move(sink), node, graph, context));
 }
 
 // JOIN: the right child's pipeline ends in the hash table build; the left child continues this
@@ -106,9 +125,9 @@ void BuildJoin(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& g
         filters.push_back({std::move(filter), ref.position});
     }
     auto sink = std::make_unique<HashJoinBuildSink>(table, std::move(filters));
-    pipeline.dependencies.push_back(BuildInputPipeline(*node.children[1], std::move(sink), graph, context));
+    pipeline.dependencies.push_back(BuildInputPipeline(*node.children[1], std::move(sink), node, graph, context));
     BuildPipeline(*node.children[0], pipeline, graph, context);
-    pipeline.operators.push_back(std::move(probe));
+    AddOperator(pipeline, std::move(probe), node, context);
 }
 
 // UNION ALL: a source reading the children's pipelines one after another; UNION DISTINCT puts a
@@ -137,6 +156,7 @@ void BuildUnion(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& 
     }
     if (!node.distinct) {
         pipeline.source = std::move(source);
+        pipeline.source_profile = ProfileOf(node, context);
         pipeline.dependencies.insert(pipeline.dependencies.end(), dependencies.begin(), dependencies.end());
         return;
     }
@@ -146,6 +166,7 @@ void BuildUnion(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& 
     }
     auto sink = std::make_unique<HashAggregateSink>(columns, std::vector<planner::BoundAggregate>{});
     pipeline.source = sink->MakeSource();
+    pipeline.source_profile = ProfileOf(node, context);
     auto input = std::make_unique<Pipeline>();
     input->source = std::move(source);
     input->owned_sink = std::move(sink);
@@ -161,6 +182,7 @@ void BuildPipeline(const LogicalOperator& node, Pipeline& pipeline, PipelineGrap
     switch (node.kind) {
         case LogicalOperatorKind::kFileScan:
             pipeline.source = std::make_unique<FileScanSource>(node.file_scan, context.fs);
+            pipeline.source_profile = ProfileOf(node, context);
             return;
         case LogicalOperatorKind::kTableScan: {
             std::vector<RuntimeFilterProbe> filters;
@@ -170,22 +192,24 @@ void BuildPipeline(const LogicalOperator& node, Pipeline& pipeline, PipelineGrap
                 if (found != graph.runtime_filters.end()) filters.push_back({found->second, ref.position});
             }
             pipeline.source = std::make_unique<TableScanSource>(node.table_scan, context.fs, std::move(filters));
+            pipeline.source_profile = ProfileOf(node, context);
             return;
         }
         case LogicalOperatorKind::kValues:
             pipeline.source = std::make_unique<ValuesSource>(BuildValueChunks(node));
+            pipeline.source_profile = ProfileOf(node, context);
             return;
         case LogicalOperatorKind::kProjection:
             BuildPipeline(*node.children[0], pipeline, graph, context);
-            pipeline.operators.push_back(std::make_unique<ProjectionOperator>(node.expressions));
+            AddOperator(pipeline, std::make_unique<ProjectionOperator>(node.expressions), node, context);
             return;
         case LogicalOperatorKind::kFilter:
             BuildPipeline(*node.children[0], pipeline, graph, context);
-            pipeline.operators.push_back(std::make_unique<FilterOperator>(node.expressions));
+            AddOperator(pipeline, std::make_unique<FilterOperator>(node.expressions), node, context);
             return;
         case LogicalOperatorKind::kLimit:
             BuildPipeline(*node.children[0], pipeline, graph, context);
-            pipeline.operators.push_back(std::make_unique<LimitOperator>(node.limit, node.offset));
+            AddOperator(pipeline, std::make_unique<LimitOperator>(node.limit, node.offset), node, context);
             return;
         case LogicalOperatorKind::kAggregate: BuildAggregate(node, pipeline, graph, context); return;
         case LogicalOperatorKind::kSort: BuildSort(node, pipeline, graph, context); return;

@@ -79,6 +79,15 @@ out=$(as ann ann-pw -e "SHOW GRANTS" 2>&1)
 [[ "$out" == "GRANT SELECT ON \`db\`.\`t\` TO 'ann'@'%'" ]]; check "SHOW GRANTS (got: $out)" $?
 row_count=$(as root "$root_pw" -e "SELECT count(*) FROM db.t" 2>&1)
 [[ "$row_count" == 2 ]]; check "the denied INSERT wrote nothing (got: $row_count)" $?
+# Listings show only what ann holds privileges on: db (not other), t (not t2).
+out=$(as ann ann-pw -e "SHOW DATABASES" 2>&1)
+[[ "$out" == $'db\ninformation_schema' ]]; check "SHOW DATABASES lists only granted databases (got: $out)" $?
+out=$(as ann ann-pw -e "SHOW TABLES FROM db" 2>&1)
+[[ "$out" == "t" ]]; check "SHOW TABLES lists only granted tables (got: $out)" $?
+out=$(as ann ann-pw -e "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.tables ORDER BY 1, 2; SELECT count(*) FROM information_schema.columns WHERE TABLE_SCHEMA = 'other'" 2>&1)
+[[ "$out" == $'db\tt\n0' ]]; check "information_schema lists only granted tables (got: $out)" $?
+out=$(as root "$root_pw" -e "SELECT count(*) FROM information_schema.tables WHERE TABLE_SCHEMA IN ('db', 'other')" 2>&1)
+[[ "$out" == 3 ]]; check "root sees every table in information_schema (got: $out)" $?
 
 # ---- GRANT and REVOKE take effect for the next statement, in the same connection ----
 fifo="$work/ann.fifo"

@@ -5,6 +5,7 @@
 
 #include "common/memory_tracker.h"
 #include "common/thread_pool.h"
+#include "exec/pipeline/operator_profile.h"
 
 namespace flashlake::io {
 class FileSystem;
@@ -24,6 +25,8 @@ struct ExecContext {
     // Set from outside the query (KILL QUERY from another connection); may be null. Read like
     // `cancelled`, between morsels and batches.
     const std::atomic<bool>* interrupted = nullptr;
+    // Set by EXPLAIN ANALYZE: operators count their rows and time into it.
+    OperatorProfiles* profiles = nullptr;
 
     bool IsCancelled() const {
         return cancelled.load(std::memory_order_relaxed) ||

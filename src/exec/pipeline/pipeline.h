@@ -22,6 +22,11 @@ struct Pipeline {
     // and those that build the hash tables its joins probe.
     std::vector<const Pipeline*> dependencies;
     bool finished = false;
+    // EXPLAIN ANALYZE: where the source's, each operator's and the sink's rows and time go
+    // (null entries are not counted).
+    OperatorProfile* source_profile = nullptr;
+    std::vector<OperatorProfile*> operator_profiles;  // parallel to `operators` when set
+    OperatorProfile* sink_profile = nullptr;
 };
 
 // Runs a pipeline with up to context.parallelism drivers on the context's pool. Each driver pulls

@@ -61,7 +61,7 @@ std::string RuntimeFilterText(const std::vector<LogicalOperator::RuntimeFilterRe
 
 }  // namespace
 
-std::string LogicalOperator::ToString(bool verbose, int depth) const {
+std::string LogicalOperator::ToString(bool verbose, int depth, const Annotator* annotate) const {
     std::string line(static_cast<size_t>(depth) * 2, ' ');
     line += LogicalOperatorName(kind);
     switch (kind) {
@@ -139,8 +139,9 @@ std::string LogicalOperator::ToString(bool verbose, int depth) const {
         std::snprintf(estimate, sizeof(estimate), "  (rows=%.0f)", estimated_rows);
         line += estimate;
     }
+    if (annotate != nullptr) line += (*annotate)(*this);
     line += "\n";
-    for (const auto& child : children) line += child->ToString(verbose, depth + 1);
+    for (const auto& child : children) line += child->ToString(verbose, depth + 1, annotate);
     return line;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -138,8 +139,10 @@ struct LogicalOperator {
 
     explicit LogicalOperator(LogicalOperatorKind k) : kind(k) {}
 
-    // The tree as indented lines, one operator per line (EXPLAIN).
-    std::string ToString(bool verbose = false, int depth = 0) const;
+    // The tree as indented lines, one operator per line (EXPLAIN); `annotate` adds text at the
+    // end of each operator's line (EXPLAIN ANALYZE's rows and times).
+    using Annotator = std::function<std::string(const LogicalOperator&)>;
+    std::string ToString(bool verbose = false, int depth = 0, const Annotator* annotate = nullptr) const;
 };
 
 using LogicalOperatorPtr = std::unique_ptr<LogicalOperator>;
