@@ -189,16 +189,37 @@ void Column::Append(const Column& other, const SelectionVector* selection) {
     const Column& source = other.encoding_ == ColumnEncoding::kDictionary ? *other.dictionary_ : other;
     if (type_.physical() == PhysicalType::kString) strings_.AdoptFrom(source.strings_);
     const bool has_nulls = !source.validity_.AllValid();
+    // One loop per encoding (and selection or not), so that the common flat gather is a tight
+    // loop with no per-row dispatch.
+    const uint32_t* selected = selection != nullptr ? selection->data() : nullptr;
     DispatchPhysical(type_.physical(), [&]<typename T>() {
         T* out = MutableData<T>() + start;
         const T* in = source.Data<T>();
-        for (size_t i = 0; i < count; ++i) {
-            size_t row = selection ? (*selection)[i] : i;
-            size_t physical_row = other.PhysicalRow(row);
-            out[i] = in[physical_row];
-            if (has_nulls && !source.validity_.IsValid(physical_row)) validity_.SetInvalid(start + i, size_);
+        switch (other.encoding_) {
+            case ColumnEncoding::kFlat:
+                if (selected != nullptr) {
+                    for (size_t i = 0; i < count; ++i) out[i] = in[selected[i]];
+                } else {
+                    std::copy(in, in + count, out);
+                }
+                break;
+            case ColumnEncoding::kConstant: std::fill(out, out + count, in[0]); break;
+            case ColumnEncoding::kDictionary: {
+                const int32_t* codes = other.codes_.data();
+                if (selected != nullptr) {
+                    for (size_t i = 0; i < count; ++i) out[i] = in[codes[selected[i]]];
+                } else {
+                    for (size_t i = 0; i < count; ++i) out[i] = in[codes[i]];
+                }
+                break;
+            }
         }
     });
+    if (!has_nulls) return;
+    for (size_t i = 0; i < count; ++i) {
+        const size_t physical_row = other.PhysicalRow(selected != nullptr ? selected[i] : i);
+        if (!source.validity_.IsValid(physical_row)) validity_.SetInvalid(start + i, size_);
+    }
 }
 
 size_t Column::MemoryUsage() const {

@@ -89,8 +89,12 @@ bool RuntimeFilter::MightContain(const T& value) const {
     return (bits_[hash & block_mask_] & mask) == mask;
 }
 
-template <typename T>
-void RuntimeFilter::ApplyTyped(const Column& column, bool all_rows, SelectionVector& selection) {
+namespace {
+
+// Narrows `selection` (or selects from all rows) to the rows whose value passes `probe`; NULLs
+// never pass. Templated on the probe so that its test inlines into the loop.
+template <typename T, typename Probe>
+void SelectPassing(const Column& column, bool all_rows, SelectionVector& selection, Probe probe) {
     const T* data = column.Data<T>();
     const ValidityMask& validity = column.validity();
     auto& rows = selection.indices();
@@ -101,21 +105,40 @@ void RuntimeFilter::ApplyTyped(const Column& column, bool all_rows, SelectionVec
         if (validity.AllValid()) {
             for (uint32_t r = 0; r < n; ++r) {
                 rows[kept] = r;
-                kept += MightContain(data[r]);
+                kept += probe(data[r]);
             }
         } else {
             for (uint32_t r = 0; r < n; ++r) {
                 rows[kept] = r;
-                kept += validity.IsValid(r) && MightContain(data[r]);
+                kept += validity.IsValid(r) && probe(data[r]);
             }
         }
     } else {
         for (uint32_t r : rows) {
             rows[kept] = r;
-            kept += validity.IsValid(r) && MightContain(data[r]);
+            kept += validity.IsValid(r) && probe(data[r]);
         }
     }
     rows.resize(kept);
+}
+
+}  // namespace
+
+template <typename T>
+void RuntimeFilter::ApplyTyped(const Column& column, bool all_rows, SelectionVector& selection) {
+    if constexpr (kIntegerKey<T>) {
+        if (kind_ == Kind::kRange) {
+            const uint64_t* bits = bits_.data();
+            const uint64_t min = static_cast<uint64_t>(min_);
+            const uint64_t range = range_;
+            SelectPassing<T>(column, all_rows, selection, [bits, min, range](T value) {
+                const uint64_t offset = static_cast<uint64_t>(static_cast<int64_t>(value)) - min;
+                return offset <= range && ((bits[offset >> 6] >> (offset & 63)) & 1) != 0;
+            });
+            return;
+        }
+    }
+    SelectPassing<T>(column, all_rows, selection, [this](const T& value) { return MightContain(value); });
 }
 
 void RuntimeFilter::ApplyDictionary(const Column& column, bool all_rows, SelectionVector& selection) {
