@@ -18,6 +18,27 @@ ColumnPtr ArgumentColumn(const planner::BoundExpression& expression, const Chunk
     return column;
 }
 
+// For an aggregate whose result does not depend on how often a value occurs (MIN, MAX,
+// ANY_VALUE) over a dictionary column without GROUP BY: the dictionary entries the chunk uses,
+// each once (a few comparisons instead of one per row). Null when that does not apply.
+ColumnPtr DistinctDictionaryValues(const planner::BoundAggregate& aggregate, const ColumnPtr& column) {
+    const std::string& name = aggregate.function.name;
+    if (column->encoding() != ColumnEncoding::kDictionary || aggregate.arguments.size() != 1 ||
+        (name != "min" && name != "max" && name != "any_value")) {
+        return nullptr;
+    }
+    const Column& dictionary = column->dictionary();
+    if (dictionary.size() > column->size()) return nullptr;  // not worth it
+    std::vector<uint8_t> used(dictionary.size(), 0);
+    const int32_t* codes = column->codes();
+    for (size_t r = 0; r < column->size(); ++r) used[codes[r]] = 1;
+    SelectionVector entries;
+    for (uint32_t code = 0; code < used.size(); ++code) {
+        if (used[code]) entries.Append(code);
+    }
+    return dictionary.Flatten(&entries);
+}
+
 // Hash bits that choose the partition (see PartitionOfHash).
 constexpr uint64_t kPartitionHashMask = uint64_t{kNumPartitions - 1} << 40;
 
@@ -122,8 +143,20 @@ void HashAggregateState::Consume(ExecContext& context, const Chunk& chunk) {
     for (size_t a : plain_aggregates_) {
         const auto& aggregate = aggregates_[a];
         arguments.clear();
-        for (const auto& argument : aggregate.arguments) arguments.push_back(ArgumentColumn(*argument, chunk));
         const size_t offset = layout_->state_offset(a);
+        if (!grouped() && aggregate.arguments.size() == 1) {
+            ColumnPtr values = ExpressionEvaluator::Evaluate(*aggregate.arguments[0], chunk);
+            if (ColumnPtr distinct = DistinctDictionaryValues(aggregate, values)) {
+                const size_t count = distinct->size();
+                for (size_t i = 0; i < count; ++i) local->states[i] = local->rows[0] + offset;
+                arguments.push_back(std::move(distinct));
+                aggregate.function.update(local->states.data(), arguments, count);
+                continue;
+            }
+            arguments.push_back(values->encoding() == ColumnEncoding::kDictionary ? values->Flatten() : values);
+        } else {
+            for (const auto& argument : aggregate.arguments) arguments.push_back(ArgumentColumn(*argument, chunk));
+        }
         for (size_t i = 0; i < num_rows; ++i) local->states[i] = local->rows[i] + offset;
         aggregate.function.update(local->states.data(), arguments, num_rows);
     }
