@@ -32,13 +32,24 @@ slap() {  # slap ROUNDS-PER-CLIENT LOG
         --concurrency="$clients" --iterations=1 --number-of-queries=$(($1 * clients * 5)) \
         --delimiter=";" --query="$queries" >"$2" 2>&1
 }
-start=$(date +%s%N)
-slap 1 "$work/calibrate.log"
-check "calibration run (got: $(tail -3 "$work/calibrate.log"))" $?
-elapsed_ms=$((($(date +%s%N) - start) / 1000000))
-rounds=$((seconds * 1000 / (elapsed_ms > 0 ? elapsed_ms : 1)))
+# Two calibration runs (1 and 3 rounds) separate the cost of opening the 200 connections from
+# the cost of a round.
+calibrate() {  # calibrate ROUNDS: sets calibrated_ms
+    local begin
+    begin=$(date +%s%N)
+    slap "$1" "$work/calibrate.log"
+    check "calibration run of $1 rounds (got: $(tail -3 "$work/calibrate.log"))" $?
+    calibrated_ms=$((($(date +%s%N) - begin) / 1000000))
+}
+calibrate 1
+one_ms=$calibrated_ms
+calibrate 3
+three_ms=$calibrated_ms
+round_ms=$(((three_ms - one_ms) / 2))
+((round_ms > 0)) || round_ms=1
+rounds=$(((seconds * 1000 - one_ms + round_ms) / round_ms))
 ((rounds < 2)) && rounds=2
-echo "calibration: 1 round on $clients clients took ${elapsed_ms} ms; running $rounds rounds"
+echo "calibration: 1 round took ${one_ms} ms, 3 rounds ${three_ms} ms; running $rounds rounds"
 
 start=$(date +%s%N)
 slap "$rounds" "$work/slap.log" &
