@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/ascii.h"
 #include "format/json/json_parser.h"
 #include "format/json/json_writer.h"
 #include "io/file_system.h"
@@ -14,12 +15,6 @@ namespace {
 
 constexpr std::string_view kDatabaseSuffix = ".db";
 constexpr std::string_view kFlashlakeDir = "_flashlake";
-
-std::string Lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
 
 Status UnknownDatabase(std::string_view name) {
     return Status(ErrorCode::kUnknownDatabase, "Unknown database '" + std::string(name) + "'");
@@ -37,11 +32,11 @@ Result<std::unique_ptr<Catalog>> Catalog::Open(io::FileSystem* fs, std::string w
 }
 
 std::string Catalog::DatabasePath(std::string_view database) const {
-    return warehouse_ + "/" + Lower(database) + std::string(kDatabaseSuffix);
+    return warehouse_ + "/" + AsciiLower(database) + std::string(kDatabaseSuffix);
 }
 
 std::string Catalog::ViewPath(std::string_view database, std::string_view view) const {
-    return warehouse_ + "/" + std::string(kFlashlakeDir) + "/views/" + Lower(database) + "/" + Lower(view) + ".json";
+    return warehouse_ + "/" + std::string(kFlashlakeDir) + "/views/" + AsciiLower(database) + "/" + AsciiLower(view) + ".json";
 }
 
 Result<std::vector<std::string>> Catalog::ListDatabases() {
@@ -75,7 +70,7 @@ Status Catalog::DropDatabase(std::string_view name, bool if_exists, bool force) 
     FL_ASSIGN_OR_RETURN(bool exists, DatabaseExists(name));
     if (!exists) return if_exists ? Status::OK() : UnknownDatabase(name);
     FL_ASSIGN_OR_RETURN(auto entries, fs_->ListDirectory(DatabasePath(name)));
-    std::string views_dir = warehouse_ + "/" + std::string(kFlashlakeDir) + "/views/" + Lower(name);
+    std::string views_dir = warehouse_ + "/" + std::string(kFlashlakeDir) + "/views/" + AsciiLower(name);
     FL_ASSIGN_OR_RETURN(bool has_views_dir, fs_->Exists(views_dir));
     bool empty = entries.empty();
     if (has_views_dir) {
@@ -109,11 +104,11 @@ Result<std::vector<std::string>> Catalog::ListTables(std::string_view database) 
 Result<TableEntry> Catalog::GetTable(std::string_view database, std::string_view name) {
     FL_ASSIGN_OR_RETURN(bool exists, DatabaseExists(database));
     if (!exists) return UnknownDatabase(database);
-    std::string path = lake::TablePathIn(warehouse_, Lower(database), Lower(name));
+    std::string path = lake::TablePathIn(warehouse_, AsciiLower(database), AsciiLower(name));
     lake::SchemaManager schemas(fs_, path);
     FL_ASSIGN_OR_RETURN(auto latest, schemas.Latest());
     if (!latest) return UnknownTable(database, name);
-    return TableEntry{Lower(database), Lower(name), path, std::move(*latest)};
+    return TableEntry{AsciiLower(database), AsciiLower(name), path, std::move(*latest)};
 }
 
 Status Catalog::CreateTable(std::string_view database, std::string_view name, const TableDefinition& definition,
@@ -125,7 +120,7 @@ Status Catalog::CreateTable(std::string_view database, std::string_view name, co
     FL_ASSIGN_OR_RETURN(auto view, GetView(database, name));
     if (view) return Status(ErrorCode::kTableExists, "Table '" + std::string(name) + "' already exists (as a view)");
     FL_ASSIGN_OR_RETURN(lake::TableSchema schema, ToLakeSchema(definition));
-    auto created = lake::CreateTable(fs_, warehouse_, Lower(database), Lower(name), std::move(schema));
+    auto created = lake::CreateTable(fs_, warehouse_, AsciiLower(database), AsciiLower(name), std::move(schema));
     if (!created.ok()) {
         if (created.status().code() == ErrorCode::kTableExists || created.status().code() == ErrorCode::kAlreadyExists) {
             if (if_not_exists) return Status::OK();
@@ -147,7 +142,7 @@ Status Catalog::DropTable(std::string_view database, std::string_view name, bool
 }
 
 Result<std::vector<std::string>> Catalog::ListViews(std::string_view database) {
-    std::string dir = warehouse_ + "/" + std::string(kFlashlakeDir) + "/views/" + Lower(database);
+    std::string dir = warehouse_ + "/" + std::string(kFlashlakeDir) + "/views/" + AsciiLower(database);
     FL_ASSIGN_OR_RETURN(bool exists, fs_->Exists(dir));
     std::vector<std::string> names;
     if (!exists) return names;
@@ -168,7 +163,7 @@ Result<std::optional<ViewEntry>> Catalog::GetView(std::string_view database, std
     FL_ASSIGN_OR_RETURN(std::string text, fs_->ReadFile(path));
     auto json = format::json::Parse(text);
     if (!json.ok()) return json.status().WithContext("view file '" + path + "'");
-    ViewEntry view{Lower(database), Lower(name), "", {}};
+    ViewEntry view{AsciiLower(database), AsciiLower(name), "", {}};
     FL_ASSIGN_OR_RETURN(view.definition, json->GetString("definition"));
     if (const auto* columns = json->Find("columns"); columns != nullptr && columns->is_array()) {
         for (const auto& column : columns->AsArray()) view.column_names.push_back(column.AsString());

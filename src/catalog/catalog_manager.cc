@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/ascii.h"
 #include "format/json/json_parser.h"
 #include "format/json/json_writer.h"
 #include "io/file_system.h"
@@ -10,12 +11,6 @@
 namespace flashlake::catalog {
 
 namespace {
-
-std::string Lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
 
 Status UnknownCatalog(std::string_view name) {
     return Status(ErrorCode::kNotFound, "Unknown catalog '" + std::string(name) + "'");
@@ -48,16 +43,16 @@ Result<std::unique_ptr<CatalogManager>> CatalogManager::Open(io::FileSystem* fs,
 }
 
 std::string CatalogManager::DefinitionPath(std::string_view name) const {
-    return warehouse_ + "/_flashlake/catalogs/" + Lower(name) + ".json";
+    return warehouse_ + "/_flashlake/catalogs/" + AsciiLower(name) + ".json";
 }
 
 Result<std::unique_ptr<Catalog>> CatalogManager::OpenExternal(const ExternalCatalogInfo& info) {
-    std::string type = Lower(info.Property("type"));
+    std::string type = AsciiLower(info.Property("type"));
     if (type != "paimon") {
         return Status(ErrorCode::kNotSupported, "catalog '" + info.name + "': type '" + type +
                                                     "' is not supported; use \"type\" = \"paimon\"");
     }
-    std::string kind = Lower(info.Property("paimon.catalog.type"));
+    std::string kind = AsciiLower(info.Property("paimon.catalog.type"));
     if (!kind.empty() && kind != "filesystem") {
         return Status(ErrorCode::kNotSupported, "catalog '" + info.name + "': paimon.catalog.type '" + kind +
                                                     "' is not supported; only \"filesystem\" is");
@@ -106,7 +101,7 @@ Status CatalogManager::LoadDefinitions() {
 }
 
 Result<Catalog*> CatalogManager::Get(std::string_view name) {
-    std::string key = Lower(name);
+    std::string key = AsciiLower(name);
     if (key == kDefaultCatalog) return default_.get();
     std::lock_guard lock(mutex_);
     auto it = external_.find(key);
@@ -118,9 +113,9 @@ Result<Catalog*> CatalogManager::Get(std::string_view name) {
 }
 
 Status CatalogManager::CreateExternal(ExternalCatalogInfo info, bool if_not_exists) {
-    info.name = Lower(info.name);
+    info.name = AsciiLower(info.name);
     FL_RETURN_NOT_OK(lake::ValidateIdentifier("catalog name", info.name));
-    for (auto& [key, value] : info.properties) key = Lower(key);
+    for (auto& [key, value] : info.properties) key = AsciiLower(key);
     if (info.name == kDefaultCatalog) return Status(ErrorCode::kAlreadyExists, "catalog 'default_catalog' exists");
     std::lock_guard lock(mutex_);
     if (external_.count(info.name) != 0) {
@@ -142,7 +137,7 @@ Status CatalogManager::CreateExternal(ExternalCatalogInfo info, bool if_not_exis
 }
 
 Status CatalogManager::DropExternal(std::string_view name, bool if_exists) {
-    std::string key = Lower(name);
+    std::string key = AsciiLower(name);
     if (key == kDefaultCatalog) return Status(ErrorCode::kInvalidArgument, "the default catalog can't be dropped");
     std::lock_guard lock(mutex_);
     auto it = external_.find(key);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "catalog/catalog.h"
+#include "common/ascii.h"
 #include "lake/data_type.h"
 #include "lake/generated_partition.h"
 
@@ -26,11 +27,6 @@ const char* PaimonAggregateFunction(ColumnAggregation aggregation) {
     return "";
 }
 
-std::string Lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
 std::string Join(const std::vector<std::string>& names) {
     std::string out;
     for (size_t i = 0; i < names.size(); ++i) out += (i ? "," : "") + names[i];
@@ -44,7 +40,7 @@ Result<std::vector<lake::GeneratedPartition>> AddPartitionKeys(const TableDefini
                                                                lake::TableSchema& schema) {
     std::vector<lake::GeneratedPartition> generated;
     for (const auto& item : definition.partitions) {
-        std::string column = Lower(item.column);
+        std::string column = AsciiLower(item.column);
         if (item.trunc_unit.empty()) {
             schema.partition_keys.push_back(column);
             continue;
@@ -99,7 +95,7 @@ Result<lake::TableSchema> ToLakeSchema(const TableDefinition& definition) {
     if (definition.columns.empty()) return Status::InvalidArgument("a table needs at least one column");
     auto has_column = [&](const std::string& name) {
         return std::any_of(definition.columns.begin(), definition.columns.end(),
-                           [&](const ColumnDefinition& column) { return Lower(column.name) == Lower(name); });
+                           [&](const ColumnDefinition& column) { return AsciiLower(column.name) == AsciiLower(name); });
     };
     for (const auto* list : {&definition.key_columns, &definition.bucket_columns}) {
         for (const auto& name : *list) {
@@ -120,14 +116,14 @@ Result<lake::TableSchema> ToLakeSchema(const TableDefinition& definition) {
         bool nullable = column.nullable && !(is_key && definition.model != TableModel::kDuplicate);
         lake::DataField field;
         field.id = next_id++;
-        field.name = Lower(column.name);
+        field.name = AsciiLower(column.name);
         field.type = type->WithNullable(nullable);
         if (!column.comment.empty()) field.description = column.comment;
         schema.fields.push_back(std::move(field));
         if (definition.model == TableModel::kAggregate && !is_key) {
             ColumnAggregation aggregation = column.aggregation == ColumnAggregation::kNone ? ColumnAggregation::kReplace
                                                                                            : column.aggregation;
-            schema.options.emplace_back("fields." + Lower(column.name) + ".aggregate-function",
+            schema.options.emplace_back("fields." + AsciiLower(column.name) + ".aggregate-function",
                                         PaimonAggregateFunction(aggregation));
         }
     }
@@ -151,7 +147,7 @@ Result<lake::TableSchema> ToLakeSchema(const TableDefinition& definition) {
         if (definition.key_columns.empty()) return Status::InvalidArgument("a PRIMARY or AGGREGATE KEY table needs key columns");
         // Paimon requires the partition columns in the primary key; StarRocks users expect that too.
         std::vector<std::string> keys;
-        for (const auto& name : definition.key_columns) keys.push_back(Lower(name));
+        for (const auto& name : definition.key_columns) keys.push_back(AsciiLower(name));
         for (const auto& partition : schema.partition_keys) {
             if (std::find(keys.begin(), keys.end(), partition) != keys.end()) continue;
             // A generated partition column is a function of its source, which must be a key:
@@ -173,7 +169,7 @@ Result<lake::TableSchema> ToLakeSchema(const TableDefinition& definition) {
     schema.options.emplace_back("bucket", std::to_string(buckets));
     if (!definition.bucket_columns.empty() && buckets > 0) {
         std::vector<std::string> bucket_keys;
-        for (const auto& name : definition.bucket_columns) bucket_keys.push_back(Lower(name));
+        for (const auto& name : definition.bucket_columns) bucket_keys.push_back(AsciiLower(name));
         schema.options.emplace_back("bucket-key", Join(bucket_keys));
     }
     schema.options.emplace_back("file.format", "parquet");

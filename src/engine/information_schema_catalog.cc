@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "common/ascii.h"
 #include "engine/information_schema.h"
 #include "lake/generated_partition.h"
 #include "lake/snapshot_manager.h"
@@ -17,11 +18,6 @@ constexpr const char* kCatalogName = "def";
 Value Text(const std::string& text) { return Value::Varchar(text); }
 Value NullText() { return Value::Null(LogicalType::Varchar()); }
 Value NullBigInt() { return Value::Null(LogicalType::BigInt()); }
-
-std::string Lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
 
 // The databases the account may see, information_schema first.
 Result<std::vector<std::string>> VisibleDatabases(const CatalogListing& listing) {
@@ -61,7 +57,7 @@ Status ForEachVisibleObject(const CatalogListing& listing,
 
 // "int", "varchar", "decimal", ... (DATA_TYPE) from the SQL spelling "INT", "VARCHAR(20)", ...
 std::string DataTypeName(const LogicalType& type) {
-    std::string spelled = Lower(type.ToString());
+    std::string spelled = AsciiLower(type.ToString());
     size_t paren = spelled.find('(');
     return paren == std::string::npos ? spelled : spelled.substr(0, paren);
 }
@@ -159,7 +155,7 @@ Result<planner::Binder::VirtualTable> ColumnsTable(const CatalogListing& listing
                  NullText(), Text(field.type.nullable() ? "YES" : "NO"), Text(DataTypeName(*type)),
                  type->IsString() ? Value::BigInt(type->length()) : NullBigInt(), OptionalBigInt(NumericPrecision(*type)),
                  type->IsNumeric() ? Value::BigInt(type->id() == TypeId::kDecimal ? type->scale() : 0) : NullBigInt(),
-                 Text(Lower(type->ToString())), Text(key ? "PRI" : ""), Text(field.description.value_or(""))});
+                 Text(AsciiLower(type->ToString())), Text(key ? "PRI" : ""), Text(field.description.value_or(""))});
         }
     };
     FL_RETURN_NOT_OK(ForEachVisibleObject(listing, add_columns, nullptr));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/ascii.h"
 #include "lake/table_schema.h"
 #include "types/date_time.h"
 
@@ -20,12 +21,6 @@ constexpr UnitName kUnitNames[] = {{TruncUnit::kHour, "hour"},       {TruncUnit:
                                    {TruncUnit::kWeek, "week"},       {TruncUnit::kMonth, "month"},
                                    {TruncUnit::kQuarter, "quarter"}, {TruncUnit::kYear, "year"}};
 
-std::string Lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // date_trunc('<unit>', <column>) with optional spaces and a backquoted column; nullopt otherwise.
 std::optional<std::pair<TruncUnit, std::string>> ParseExpression(std::string_view text) {
     std::string compact;
@@ -36,7 +31,7 @@ std::optional<std::pair<TruncUnit, std::string>> ParseExpression(std::string_vie
         compact.push_back(c);
     }
     constexpr std::string_view kPrefix = "date_trunc('";
-    if (compact.size() < kPrefix.size() || Lower(compact.substr(0, kPrefix.size())) != kPrefix) return std::nullopt;
+    if (compact.size() < kPrefix.size() || AsciiLower(compact.substr(0, kPrefix.size())) != kPrefix) return std::nullopt;
     size_t unit_end = compact.find('\'', kPrefix.size());
     if (unit_end == std::string::npos || unit_end + 1 >= compact.size() || compact[unit_end + 1] != ',') {
         return std::nullopt;
@@ -47,7 +42,7 @@ std::optional<std::pair<TruncUnit, std::string>> ParseExpression(std::string_vie
     if (column.size() >= 2 && column.front() == '`' && column.back() == '`')
         column = column.substr(1, column.size() - 2);
     if (column.empty()) return std::nullopt;
-    return std::make_pair(*unit, Lower(column));
+    return std::make_pair(*unit, AsciiLower(column));
 }
 
 bool IsTemporal(const LogicalType& type) {
@@ -65,7 +60,7 @@ std::optional<Value> AsSourceValue(const Value& value, const LogicalType& type) 
 }  // namespace
 
 std::optional<TruncUnit> ParseTruncUnit(std::string_view text) {
-    std::string lower = Lower(text);
+    std::string lower = AsciiLower(text);
     for (const auto& entry : kUnitNames) {
         if (lower == entry.name) return entry.unit;
     }
@@ -114,7 +109,7 @@ std::string GeneratedPartition::ToSql() const {
 }
 
 std::string GeneratedPartitionColumnName(TruncUnit unit, std::string_view source) {
-    return std::string("__partition_") + TruncUnitName(unit) + "_" + Lower(source);
+    return std::string("__partition_") + TruncUnitName(unit) + "_" + AsciiLower(source);
 }
 
 std::pair<std::string, std::string> GeneratedPartitionOption(const GeneratedPartition& partition) {

@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 
+#include "common/ascii.h"
 #include "lake/table_schema.h"
 
 namespace flashlake::lake {
@@ -15,12 +16,6 @@ std::string_view Trim(std::string_view text) {
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
     return text;
-}
-
-std::string Lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
 }
 
 // Splits "<digits><space?><unit>" into the number and the lower-cased unit.
@@ -36,7 +31,7 @@ Result<std::pair<int64_t, std::string>> SplitNumberAndUnit(std::string_view text
     if (ec != std::errc()) {
         return Status::InvalidArgument("bad " + std::string(what) + " '" + std::string(text) + "': number too large");
     }
-    return std::make_pair(number, Lower(Trim(trimmed.substr(digits))));
+    return std::make_pair(number, AsciiLower(Trim(trimmed.substr(digits))));
 }
 
 Result<int64_t> Multiply(int64_t number, int64_t unit, std::string_view text, std::string_view what) {
@@ -134,7 +129,7 @@ Result<std::optional<int64_t>> OptionalDurationOption(const TableSchema& schema,
 Result<bool> BoolOption(const TableSchema& schema, std::string_view key, bool fallback) {
     std::optional<std::string> text = schema.Option(key);
     if (!text) return fallback;
-    std::string lower = Lower(Trim(*text));
+    std::string lower = AsciiLower(Trim(*text));
     if (lower == "true") return true;
     if (lower == "false") return false;
     return Status::InvalidArgument("table option '" + std::string(key) + "': '" + *text + "' is not true or false");

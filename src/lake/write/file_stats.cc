@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "common/ascii.h"
 #include "format/parquet/column_statistics.h"
 #include "format/parquet/parquet_metadata.h"
 #include "format/parquet/parquet_schema.h"
@@ -13,12 +14,6 @@
 namespace flashlake::lake {
 
 namespace {
-
-std::string Lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // Bytes of the UTF-8 sequence that starts with `lead` (1 for stray continuation bytes, so that
 // malformed text still advances).
@@ -101,7 +96,7 @@ void MergeBound(const Value& value, bool smaller, std::optional<Value>* bound) {
 }  // namespace
 
 Result<StatsMode> StatsMode::Parse(std::string_view text) {
-    std::string mode = Lower(text);
+    std::string mode = AsciiLower(text);
     if (mode == "none") return StatsMode{Kind::kNone, 0};
     if (mode == "counts") return StatsMode{Kind::kCounts, 0};
     if (mode == "full") return Full();

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "common/ascii.h"
 #include "lake/bucket_function.h"
 #include "lake/commit/option_values.h"
 #include "lake/lsm/merge_options.h"
@@ -14,15 +15,9 @@ namespace flashlake::lake {
 
 namespace {
 
-std::string Lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 Result<format::parquet::CompressionCodec> ParseCodec(std::string_view name) {
     using format::parquet::CompressionCodec;
-    std::string codec = Lower(name);
+    std::string codec = AsciiLower(name);
     if (codec == "zstd" || codec == "zstandard") return CompressionCodec::kZstd;
     if (codec == "snappy") return CompressionCodec::kSnappy;
     if (codec == "lz4") return CompressionCodec::kLz4;
@@ -44,14 +39,14 @@ Result<std::vector<int>> ColumnIndexes(const TableSchema& schema, const std::vec
 }
 
 Status CheckWritable(const TableSchema& schema, bool primary_key_table, int32_t buckets) {
-    std::string format = Lower(schema.FileFormat());
+    std::string format = AsciiLower(schema.FileFormat());
     if (format != "parquet") return Status::NotSupported("writing " + format + " data files is not supported");
-    std::string producer = Lower(schema.Option("changelog-producer").value_or("none"));
+    std::string producer = AsciiLower(schema.Option("changelog-producer").value_or("none"));
     if (producer != "none") {
         return Status::NotSupported("changelog-producer '" + producer + "' is not supported by the writer");
     }
     for (const char* option : {"data-evolution.enabled", "row-tracking.enabled"}) {
-        if (Lower(schema.Option(option).value_or("false")) == "true") {
+        if (AsciiLower(schema.Option(option).value_or("false")) == "true") {
             return Status::NotSupported(std::string("writing tables with ") + option + " is not supported");
         }
     }
@@ -152,7 +147,7 @@ Result<WriteContext> WriteContext::Make(io::FileSystem* fs, std::string table_pa
     context.parquet.sync_on_close = true;
     context.file_prefix = schema.Option("data-file.prefix").value_or("data-");
     FL_ASSIGN_OR_RETURN(bool compression_suffix, BoolOption(schema, "file.suffix.include.compression", false));
-    context.file_suffix = compression_suffix ? "." + Lower(compression) + ".parquet" : ".parquet";
+    context.file_suffix = compression_suffix ? "." + AsciiLower(compression) + ".parquet" : ".parquet";
     FL_ASSIGN_OR_RETURN(context.value_stats_modes, ValueStatsModes(schema));
     context.schema = std::move(schema);
     return context;

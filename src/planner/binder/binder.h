@@ -235,9 +235,6 @@ LogicalOperatorPtr ShapeForTable(LogicalOperatorPtr source, const std::vector<in
 // Rows of `child` where `predicate` (cast to BOOLEAN) is true.
 LogicalOperatorPtr MakeFilter(LogicalOperatorPtr child, BoundExprPtr predicate);
 
-// Lower-case text, for case-insensitive names.
-std::string LowerCase(std::string text);
-
 // "at line 1, column 8" for messages.
 std::string DescribePosition(const sql::Expr& expr);
 

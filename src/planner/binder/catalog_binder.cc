@@ -3,6 +3,7 @@
 
 #include "catalog/catalog.h"
 #include "catalog/catalog_manager.h"
+#include "common/ascii.h"
 #include "common/query_error.h"
 #include "lake/generated_partition.h"
 #include "lake/read/table_scan.h"
@@ -36,7 +37,7 @@ LogicalOperatorPtr Binder::BindCatalogObject(const sql::TableRef& ref, BindScope
     std::string alias = table.alias.empty() ? name : table.alias;
 
     if (virtual_tables_ && parts.size() <= 2) {
-        if (auto found = virtual_tables_(LowerCase(database), LowerCase(name))) {
+        if (auto found = virtual_tables_(AsciiLower(database), AsciiLower(name))) {
             ThrowIfError(found->status());
             auto values = std::make_unique<LogicalOperator>(LogicalOperatorKind::kValues);
             values->names = (*found)->names;
@@ -54,9 +55,9 @@ LogicalOperatorPtr Binder::BindCatalogObject(const sql::TableRef& ref, BindScope
         }
     }
     if (read_check_ && view_depth_ == 0) {
-        std::string table_name = LowerCase(name);
+        std::string table_name = AsciiLower(name);
         if (size_t dollar = table_name.find('$'); dollar != std::string::npos) table_name.resize(dollar);
-        read_check_(LowerCase(database), table_name);
+        read_check_(AsciiLower(database), table_name);
     }
     if (size_t dollar = name.find('$'); dollar != std::string::npos) {
         return BindSystemTable(*catalog, database, name.substr(0, dollar), name.substr(dollar + 1), alias, scope);

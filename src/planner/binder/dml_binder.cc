@@ -5,6 +5,7 @@
 #include <set>
 
 #include "catalog/catalog.h"
+#include "common/ascii.h"
 #include "common/check.h"
 #include "common/query_error.h"
 #include "lake/generated_partition.h"
@@ -80,7 +81,7 @@ Result<LogicalOperatorPtr> Binder::BindInsertRows(const sql::InsertStatement& in
         } else {
             std::set<int> seen;
             for (const auto& name : insert.columns) {
-                int index = table.schema.FieldIndex(LowerCase(name));
+                int index = table.schema.FieldIndex(AsciiLower(name));
                 if (index < 0) index = table.schema.FieldIndex(name);
                 if (index < 0) ThrowQueryError(ErrorCode::kUnknownColumn, "Unknown column '", name, "' in 'field list'");
                 auto* partition = lake::FindGeneratedColumn(generated, table.schema.fields[index].name);
@@ -149,11 +150,11 @@ Result<LogicalOperatorPtr> Binder::BindUpdateRows(const sql::UpdateStatement& up
         std::vector<BoundExprPtr> columns(types.size());
         for (const auto& assignment : update.assignments) {
             const std::string& name = assignment.column.back();
-            if (assignment.column.size() > 1 && LowerCase(assignment.column[0]) != LowerCase(alias)) {
+            if (assignment.column.size() > 1 && AsciiLower(assignment.column[0]) != AsciiLower(alias)) {
                 ThrowQueryError(ErrorCode::kUnknownColumn, "Unknown column '", assignment.column[0], ".", name,
                                 "' in 'field list'");
             }
-            int index = table.schema.FieldIndex(LowerCase(name));
+            int index = table.schema.FieldIndex(AsciiLower(name));
             if (index < 0) index = table.schema.FieldIndex(name);
             if (index < 0) ThrowQueryError(ErrorCode::kUnknownColumn, "Unknown column '", name, "' in 'field list'");
             auto* partition = lake::FindGeneratedColumn(generated, table.schema.fields[index].name);

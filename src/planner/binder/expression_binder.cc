@@ -5,6 +5,7 @@
 #include <cctype>
 #include <optional>
 
+#include "common/ascii.h"
 #include "common/query_error.h"
 #include "functions/function_registry.h"
 #include "functions/scalar/date_format.h"
@@ -63,7 +64,7 @@ Value BindDecimalLiteral(const std::string& text, const sql::Expr& at) {
 Value BindLiteral(const sql::LiteralExpr& literal) {
     switch (literal.literal_kind) {
         case sql::LiteralKind::kNull: return Value();
-        case sql::LiteralKind::kBoolean: return Value::Boolean(LowerCase(literal.text) == "true");
+        case sql::LiteralKind::kBoolean: return Value::Boolean(AsciiLower(literal.text) == "true");
         case sql::LiteralKind::kInteger: return BindIntegerLiteral(literal.text, literal);
         case sql::LiteralKind::kDecimal: return BindDecimalLiteral(literal.text, literal);
         case sql::LiteralKind::kFloat: return Value::Double(ParseFloating(literal.text).value_or(0));
@@ -124,7 +125,7 @@ const char* FunctionForBinary(sql::BinaryOp op) {
 
 // `d + INTERVAL n unit` and `d - INTERVAL n unit` bind to <unit>s_add / <unit>s_sub.
 std::string IntervalFunction(const std::string& unit, bool subtract) {
-    return LowerCase(unit) + "s_" + (subtract ? "sub" : "add");
+    return AsciiLower(unit) + "s_" + (subtract ? "sub" : "add");
 }
 
 // Result types that depend on a constant argument, which a function's binder cannot see (it
@@ -179,9 +180,9 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
         }
         if (expr.Is<sql::FunctionCallExpr>()) {
             const auto& call = expr.As<sql::FunctionCallExpr>();
-            std::string function = LowerCase(call.function_name());
+            std::string function = AsciiLower(call.function_name());
             if (function == "grouping" || function == "grouping_id") return BindGroupingFunction(call);
-            if (!call.over && aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(LowerCase(call.function_name()))) {
+            if (!call.over && aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(AsciiLower(call.function_name()))) {
                 return BindAggregateCall(call);
             }
         }
@@ -194,12 +195,12 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
         case sql::ExprKind::kLiteral: return MakeConstant(BindLiteral(expr.As<sql::LiteralExpr>()));
         case sql::ExprKind::kColumnRef: {
             const auto& parts = expr.As<sql::ColumnRefExpr>().parts;
-            std::string name = LowerCase(parts.back());
-            std::string table = parts.size() >= 2 ? LowerCase(parts[parts.size() - 2]) : "";
+            std::string name = AsciiLower(parts.back());
+            std::string table = parts.size() >= 2 ? AsciiLower(parts[parts.size() - 2]) : "";
             int found = -1;
             for (size_t i = 0; i < scope.columns.size(); ++i) {
                 const auto& column = scope.columns[i];
-                if (LowerCase(column.name) != name || (!table.empty() && LowerCase(column.table) != table)) continue;
+                if (AsciiLower(column.name) != name || (!table.empty() && AsciiLower(column.table) != table)) continue;
                 if (found >= 0) {
                     ThrowQueryError(ErrorCode::kAmbiguousColumn, "Column '", parts.back(), "' in ", clause,
                                     " is ambiguous");
@@ -219,7 +220,7 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
         case sql::ExprKind::kVariable: {
             const auto& variable = expr.As<sql::VariableExpr>();
             if (!variable.system) return MakeConstant(Value());  // user variables are not kept yet: NULL
-            auto value = variables_(LowerCase(variable.name));
+            auto value = variables_(AsciiLower(variable.name));
             if (!value) ThrowQueryError(ErrorCode::kNotFound, "Unknown system variable '", variable.name, "'");
             return MakeConstant(*value);
         }
@@ -350,12 +351,12 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
         case sql::ExprKind::kFunctionCall: {
             const auto& call = expr.As<sql::FunctionCallExpr>();
             if (call.over) return BindWindowCall(call, scope, clause);  // window_binder.cc
-            bool is_aggregate = aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(LowerCase(call.function_name()));
+            bool is_aggregate = aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(AsciiLower(call.function_name()));
             if (is_aggregate || call.star || call.distinct) {
                 ThrowQueryError(ErrorCode::kInvalidArgument, "aggregate function '", call.function_name(),
                                 "' is not allowed in ", clause, " ", DescribePosition(expr));
             }
-            std::string name = LowerCase(call.function_name());
+            std::string name = AsciiLower(call.function_name());
             if (call.args.empty() && call.name.size() == 1 && session_functions_) {
                 if (std::optional<Value> value = session_functions_(name)) return MakeConstant(*value);
             }
@@ -364,7 +365,7 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
                 if (name == "time_slice" && arguments.size() >= 2 && argument->Is<sql::ColumnRefExpr>() &&
                     argument->As<sql::ColumnRefExpr>().parts.size() == 1) {
                     // time_slice(dt, INTERVAL n unit, FLOOR | CEIL): the last argument is a bare word.
-                    arguments.push_back(MakeConstant(Value::Varchar(LowerCase(argument->As<sql::ColumnRefExpr>().parts[0]))));
+                    arguments.push_back(MakeConstant(Value::Varchar(AsciiLower(argument->As<sql::ColumnRefExpr>().parts[0]))));
                     continue;
                 }
                 if (!argument->Is<sql::IntervalExpr>()) {
@@ -381,7 +382,7 @@ BoundExprPtr Binder::BindExpression(const sql::Expr& expr, const BindScope& scop
                 }
                 // Elsewhere (time_slice) an interval is passed on as two arguments: n, 'unit'.
                 arguments.push_back(BindExpression(*interval.value, scope, clause));
-                arguments.push_back(MakeConstant(Value::Varchar(LowerCase(interval.unit))));
+                arguments.push_back(MakeConstant(Value::Varchar(AsciiLower(interval.unit))));
             }
             std::optional<LogicalType> refined = RefinedResultType(name, arguments);
             BoundExprPtr bound = BindFunction(name, std::move(arguments), expr);
@@ -533,7 +534,7 @@ BoundExprPtr Binder::BindSpecialFunction(const std::string& name, std::vector<Bo
 }
 
 LogicalType Binder::BindTypeName(const sql::TypeName& type_name) {
-    std::string name = LowerCase(type_name.name);
+    std::string name = AsciiLower(type_name.name);
     auto param = [&](size_t i, int fallback) {
         return i < type_name.params.size() ? std::atoi(type_name.params[i].c_str()) : fallback;
     };

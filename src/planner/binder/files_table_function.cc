@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/ascii.h"
 #include "common/query_error.h"
 #include "format/parquet/parquet_reader.h"
 #include "io/file_system.h"
@@ -81,14 +82,14 @@ LogicalOperatorPtr Binder::BindFilesFunction(const sql::TableFunctionRef& functi
     std::string path, format;
     auto spec = std::make_shared<FileScanSpec>();
     for (const auto& property : function.properties) {
-        std::string key = LowerCase(property.key);
+        std::string key = AsciiLower(property.key);
         const std::string& value = property.value;
         if (key == "path") path = value;
-        else if (key == "format") format = LowerCase(value);
+        else if (key == "format") format = AsciiLower(value);
         else if (key == "csv.column_separator") spec->csv.column_separator = SeparatorChar(key, value);
         else if (key == "csv.row_delimiter") spec->csv.row_delimiter = SeparatorChar(key, value);
         else if (key == "csv.enclose") spec->csv.quote = value.empty() ? 0 : SeparatorChar(key, value);
-        else if (key == "csv.trim_space") spec->csv.trim_space = LowerCase(value) == "true";
+        else if (key == "csv.trim_space") spec->csv.trim_space = AsciiLower(value) == "true";
         else if (key == "csv.skip_header") {
             auto lines = ParseInteger(value);
             if (!lines || *lines < 0) ThrowQueryError(ErrorCode::kInvalidArgument, "csv.skip_header must be a count, got '", value, "'");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/ascii.h"
 #include "common/query_error.h"
 #include "planner/binder/binder.h"
 #include "sql/parser/query.h"
@@ -28,7 +29,7 @@ JoinType ToJoinType(sql::JoinKind kind) {
 
 size_t FindColumn(const BindScope& scope, size_t begin, size_t end, const std::string& name, const char* side) {
     for (size_t i = begin; i < end; ++i) {
-        if (LowerCase(scope.columns[i].name) == LowerCase(name)) return i;
+        if (AsciiLower(scope.columns[i].name) == AsciiLower(name)) return i;
     }
     ThrowQueryError(ErrorCode::kUnknownColumn, "Unknown column '", name, "' in the ", side, " side of USING");
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/ascii.h"
 #include "common/query_error.h"
 #include "planner/binder/binder.h"
 #include "sql/parser/query.h"
@@ -28,11 +29,6 @@ int64_t BindLimitValue(const sql::Expr& expr, const char* what) {
 }
 
 }  // namespace
-
-std::string LowerCase(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
 
 Binder::Binder(const functions::FunctionRegistry& registry, VariableLookup variables, io::FileSystem* fs,
                AggregateResolver aggregates, catalog::Catalog* catalog, std::string current_database,

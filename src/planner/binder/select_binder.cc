@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "common/ascii.h"
 #include "common/check.h"
 #include "common/query_error.h"
 #include "planner/binder/binder.h"
@@ -22,7 +23,6 @@ std::string OutputName(const sql::SelectItem& item) {
     return item.expr->ToString();
 }
 
-
 // A 1-based ordinal (`ORDER BY 2`, `GROUP BY 1`), or 0.
 size_t Ordinal(const sql::Expr& expr) {
     if (!expr.Is<sql::LiteralExpr>() || expr.As<sql::LiteralExpr>().literal_kind != sql::LiteralKind::kInteger) return 0;
@@ -33,9 +33,9 @@ size_t Ordinal(const sql::Expr& expr) {
 // The select item a bare name refers to as an alias, or -1.
 int FindAlias(const sql::Expr& expr, const std::vector<sql::SelectItem>& items) {
     if (!expr.Is<sql::ColumnRefExpr>() || expr.As<sql::ColumnRefExpr>().parts.size() != 1) return -1;
-    std::string name = LowerCase(expr.As<sql::ColumnRefExpr>().parts[0]);
+    std::string name = AsciiLower(expr.As<sql::ColumnRefExpr>().parts[0]);
     for (size_t i = 0; i < items.size(); ++i) {
-        if (!items[i].alias.empty() && LowerCase(items[i].alias) == name) return static_cast<int>(i);
+        if (!items[i].alias.empty() && AsciiLower(items[i].alias) == name) return static_cast<int>(i);
     }
     return -1;
 }
@@ -55,13 +55,12 @@ int FindSelectItem(const sql::Expr& key, const std::vector<sql::SelectItem>& ite
 
 bool ScopeHas(const BindScope& scope, const sql::Expr& expr) {
     if (!expr.Is<sql::ColumnRefExpr>()) return false;
-    std::string name = LowerCase(expr.As<sql::ColumnRefExpr>().parts.back());
+    std::string name = AsciiLower(expr.As<sql::ColumnRefExpr>().parts.back());
     for (const auto& column : scope.columns) {
-        if (LowerCase(column.name) == name) return true;
+        if (AsciiLower(column.name) == name) return true;
     }
     return false;
 }
-
 
 // The end of every SELECT: DISTINCT over the select list, ORDER BY over `order_columns` of the
 // projection (which may carry extra order keys after the select list), and a final projection
@@ -139,7 +138,7 @@ LogicalOperatorPtr MakeFilter(LogicalOperatorPtr child, BoundExprPtr predicate) 
 bool Binder::ContainsAggregate(const sql::Expr& expr) const {
     if (expr.Is<sql::FunctionCallExpr>()) {
         const auto& call = expr.As<sql::FunctionCallExpr>();
-        if (!call.over && aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(LowerCase(call.function_name()))) {
+        if (!call.over && aggregate_resolver_.is_aggregate && aggregate_resolver_.is_aggregate(AsciiLower(call.function_name()))) {
             return true;
         }
     }
@@ -161,7 +160,7 @@ BoundExprPtr Binder::BindAggregateCall(const sql::FunctionCallExpr& call) {
     AggregateContext* saved = aggregate_context_;
     aggregate_context_ = nullptr;
     BoundAggregate aggregate;
-    aggregate.name = LowerCase(call.function_name());
+    aggregate.name = AsciiLower(call.function_name());
     aggregate.distinct = call.distinct;
     std::vector<LogicalType> types;
     for (const auto& argument : call.args) {
@@ -238,7 +237,7 @@ LogicalOperatorPtr Binder::BindSelect(const sql::SelectNode& select) {
         size_t before = items.size();
         for (const auto& column : scope.columns) {
             if (column.hidden) continue;
-            if (!qualifier.empty() && LowerCase(column.table) != LowerCase(qualifier.back())) continue;
+            if (!qualifier.empty() && AsciiLower(column.table) != AsciiLower(qualifier.back())) continue;
             auto ref = std::make_unique<sql::ColumnRefExpr>();
             ref->parts = {column.table, column.name};
             if (column.table.empty()) ref->parts = {column.name};

@@ -16,6 +16,7 @@
 // Other shapes (subqueries in aggregating select lists or HAVING, correlation other than by
 // equality in scalar subqueries, correlated NOT IN) are refused with a clear error.
 
+#include "common/ascii.h"
 #include "common/query_error.h"
 #include "planner/binder/binder.h"
 #include "sql/parser/query.h"
@@ -449,7 +450,7 @@ BoundExprPtr Binder::BindScalarSubquery(const sql::QueryNode& query, const BindS
         }
         derived->select_list.push_back(sql::SelectItem{select.select_list[0].expr, "__value"});
         const sql::Expr& item = *select.select_list[0].expr;
-        count_value = item.Is<sql::FunctionCallExpr>() && LowerCase(item.As<sql::FunctionCallExpr>().function_name()) == "count";
+        count_value = item.Is<sql::FunctionCallExpr>() && AsciiLower(item.As<sql::FunctionCallExpr>().function_name()) == "count";
         subquery.plan = BindQueryNode(*derived);
         subquery.type = JoinType::kLeft;
         for (size_t k = 0; k < outer_keys.size(); ++k) {

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "common/ascii.h"
 #include "common/query_error.h"
 #include "planner/binder/binder.h"
 #include "sql/parser/query.h"
@@ -111,7 +112,7 @@ Binder::WindowScope::~WindowScope() {
 }
 
 BoundExprPtr Binder::BindWindowCall(const sql::FunctionCallExpr& call, const BindScope& scope, const char* clause) {
-    std::string name = LowerCase(call.function_name());
+    std::string name = AsciiLower(call.function_name());
     std::string where = clause;
     if (window_context_ == nullptr || (where != "field list" && where != "order clause")) {
         ThrowQueryError(ErrorCode::kInvalidArgument, "window function '", call.function_name(), "' is not allowed in ",

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "common/ascii.h"
 #include "format/json/json_writer.h"
 #include "server/http/api_handler.h"
 
@@ -14,13 +15,8 @@ namespace json = format::json;
 
 namespace {
 
-std::string Lower(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
-
 Result<bool> ParseBool(const std::string& name, const std::string& text) {
-    std::string value = Lower(text);
+    std::string value = AsciiLower(text);
     if (value == "true" || value == "1") return true;
     if (value == "false" || value == "0") return false;
     return Status::InvalidArgument("header " + name + " must be true or false, not '" + text + "'");
@@ -49,7 +45,7 @@ Result<ingest::LoadRequest> LoadRequestFromHeaders(const HttpRequest& request) {
         }
     }
     if (auto* v = header("format")) {
-        std::string format = Lower(*v);
+        std::string format = AsciiLower(*v);
         if (format == "csv")
             load.format = ingest::LoadFormat::kCsv;
         else if (format == "json")
