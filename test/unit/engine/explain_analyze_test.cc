@@ -2,31 +2,19 @@
 // with the rows, time, peak memory and threads, and every operator with its rows and CPU time.
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <regex>
 
-#include "engine/engine.h"
-#include "engine/session.h"
+#include "engine_test_util.h"
 
 namespace flashlake::engine {
 namespace {
 
 TEST(ExplainAnalyzeTest, ReportsRowsAndTimesPerOperator) {
-    auto warehouse = std::filesystem::temp_directory_path() / ("flashlake-explain-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(warehouse);
-    EngineOptions options;
-    options.warehouse = warehouse.string();
-    options.worker_threads = 2;
-    auto engine = Engine::Open(options);
-    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-    auto session = (*engine)->NewSession();
-    for (const char* sql : {"CREATE DATABASE d", "USE d", "CREATE TABLE t (k INT, v INT)",
-                            "INSERT INTO t VALUES (1, 10), (2, 20), (2, 21), (3, 30)"}) {
-        auto result = session->Execute(sql);
-        ASSERT_TRUE(result.ok()) << sql << ": " << result.status().ToString();
-    }
+    TemporaryEngine engine("explain");
+    ASSERT_TRUE(engine.ok());
+    auto session = engine.SessionAfter({"CREATE DATABASE d", "USE d", "CREATE TABLE t (k INT, v INT)",
+                                        "INSERT INTO t VALUES (1, 10), (2, 20), (2, 21), (3, 30)"});
     auto result = session->Execute("EXPLAIN ANALYZE SELECT k, sum(v) FROM t WHERE v > 10 GROUP BY k");
     ASSERT_TRUE(result.ok()) << result.status().ToString();
     std::vector<std::string> lines;
@@ -46,7 +34,6 @@ TEST(ExplainAnalyzeTest, ReportsRowsAndTimesPerOperator) {
     // PROJECT and AGGREGATE give the 2 groups, the FILTER 3 of the 4 rows the scan read.
     EXPECT_EQ(rows, (std::vector<std::string>{"2", "2", "3", "4"}));
     EXPECT_NE(lines[4].find("TABLE_SCAN d.t"), std::string::npos) << lines[4];
-    std::filesystem::remove_all(warehouse);
 }
 
 }  // namespace

@@ -16,8 +16,7 @@
 
 #include "../../fuzz/random_run.h"
 #include "../../fuzz/sql_generator.h"
-#include "engine/engine.h"
-#include "engine/session.h"
+#include "engine_test_util.h"
 
 namespace flashlake::engine {
 namespace {
@@ -82,23 +81,13 @@ private:
 
 TEST(RandomStatementEngineTest, EngineSurvivesRandomStatements) {
     auto bounds = RandomRunBounds::FromEnvironment(20261128, 30, 5000);
-    auto warehouse = std::filesystem::temp_directory_path() / ("flashlake-random-sql-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(warehouse);
-    EngineOptions options;
-    options.warehouse = warehouse.string();
-    options.worker_threads = 2;
-    auto engine = Engine::Open(options);
-    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-    auto session = (*engine)->NewSession();
+    TemporaryEngine engine("random-sql");
+    ASSERT_TRUE(engine.ok());
     GeneratorSchema schema = GeneratorSchema::Default();
-    for (const std::string& setup : std::vector<std::string>{"CREATE DATABASE db1", "USE db1"}) {
-        auto result = session->Execute(setup);
-        ASSERT_TRUE(result.ok()) << setup << ": " << result.status().ToString();
-    }
-    for (const std::string& setup : schema.CreateStatements()) {
-        auto result = session->Execute(setup);
-        ASSERT_TRUE(result.ok()) << setup << ": " << result.status().ToString();
-    }
+    std::vector<std::string> setup = {"CREATE DATABASE db1", "USE db1"};
+    for (const std::string& create : schema.CreateStatements()) setup.push_back(create);
+    auto session = engine.SessionAfter(setup);
+    ASSERT_FALSE(::testing::Test::HasFailure()) << "setup failed";
 
     GeneratorOptions generator_options;
     generator_options.parser_only = false;
@@ -143,28 +132,16 @@ TEST(RandomStatementEngineTest, EngineSurvivesRandomStatements) {
     EXPECT_GT(statements, 100);
     // Most generated statements refer to real tables and columns: a good share should run.
     EXPECT_GT(succeeded * 5, statements) << "too few statements ran; the generator drifted from the schema";
-    session.reset();
-    engine->reset();
-    std::filesystem::remove_all(warehouse);
 }
 
 // Found by the generator: a 3500-value IN list (bound as a left-deep OR chain) overflowed a worker
 // thread's stack in the evaluator, and a chain of ~1000 explicit ORs the binder's stack under
 // ASan. Both now bind as balanced trees; the answers must stay right.
 TEST(RandomStatementEngineTest, LongInListsAndOrChainsRun) {
-    auto warehouse = std::filesystem::temp_directory_path() / ("flashlake-long-or-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(warehouse);
-    EngineOptions options;
-    options.warehouse = warehouse.string();
-    options.worker_threads = 2;
-    auto engine = Engine::Open(options);
-    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-    auto session = (*engine)->NewSession();
-    for (const char* setup : {"CREATE DATABASE db1", "USE db1", "CREATE TABLE t (k INT, s STRING)",
-                              "INSERT INTO t VALUES (1, 'a'), (2999, 'b'), (5000, 'c'), (NULL, 'd'), (-1, NULL)"}) {
-        auto result = session->Execute(setup);
-        ASSERT_TRUE(result.ok()) << setup << ": " << result.status().ToString();
-    }
+    TemporaryEngine engine("long-or");
+    ASSERT_TRUE(engine.ok());
+    auto session = engine.SessionAfter({"CREATE DATABASE db1", "USE db1", "CREATE TABLE t (k INT, s STRING)",
+                                        "INSERT INTO t VALUES (1, 'a'), (2999, 'b'), (5000, 'c'), (NULL, 'd'), (-1, NULL)"});
     auto count = [&](const std::string& sql) -> int64_t {
         auto result = session->Execute(sql);
         EXPECT_TRUE(result.ok()) << sql.substr(0, 200) << ": " << result.status().ToString();
@@ -190,9 +167,6 @@ TEST(RandomStatementEngineTest, LongInListsAndOrChainsRun) {
     }
     EXPECT_EQ(count(or_chain), 1);   // 1 (2999 is past the chain)
     EXPECT_EQ(count(and_chain), 3);  // 2999, 5000, -1
-    session.reset();
-    engine->reset();
-    std::filesystem::remove_all(warehouse);
 }
 
 }  // namespace
