@@ -10,6 +10,7 @@ pkg_check_modules(LIBEDIT REQUIRED IMPORTED_TARGET libedit)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 pkg_check_modules(LIBCRYPTO REQUIRED IMPORTED_TARGET libcrypto)
 pkg_check_modules(LIBSSL REQUIRED IMPORTED_TARGET libssl)
+pkg_check_modules(MARIADB REQUIRED IMPORTED_TARGET libmariadb)  # sqltest --backend mysql
 find_library(SNAPPY_LIBRARY snappy REQUIRED)
 find_path(SNAPPY_INCLUDE_DIR snappy.h REQUIRED)
 find_library(ROARING_LIBRARY roaring REQUIRED)

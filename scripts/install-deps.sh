@@ -7,7 +7,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config git python3
     libgtest-dev libgmock-dev libbenchmark-dev
     libzstd-dev liblz4-dev libsnappy-dev zlib1g-dev libbrotli-dev libssl-dev
-    libroaring-dev libedit-dev libre2-dev
+    libroaring-dev libedit-dev libre2-dev libmariadb-dev
     nodejs npm curl mariadb-client openssl
     clang libclang-rt-14-dev  # libFuzzer targets (test/fuzz)
 )

@@ -17,7 +17,7 @@ constexpr const char* kUsage =
     "commands:\n"
     "  server   MySQL protocol and HTTP server on a warehouse (flashlake server --help; alias serve)\n"
     "  sql      SQL shell on an embedded warehouse (flashlake sql --help)\n"
-    "  sqltest  run SQL logic test files: flashlake sqltest PATH...\n"
+    "  sqltest  run SQL logic test files: flashlake sqltest [--backend inprocess|mysql] PATH...\n"
     "  version  print the version\n";
 
 }  // namespace

@@ -3,6 +3,7 @@
 # answers, written by bench/sqltest-suites) on data generated here. Each file names its data in
 # its header (`#   flashlake-gen ...`) and its variable (`require VAR`); flashlake-gen is built
 # from bench/gen on its own, so this works when the top-level build leaves bench/gen out.
+# The files run twice: in-process, then over the MySQL protocol (sqltest --backend mysql).
 #
 #   bench_sql_test.sh FLASHLAKE_BIN SOURCE_DIR WORK_DIR
 set -euo pipefail
@@ -39,4 +40,9 @@ for test_file in "$source_dir"/test/sql/bench/*.test; do
     vars+=(--var "$var=$data")
 done
 
-exec "$flashlake" sqltest "${vars[@]}" "$source_dir/test/sql/bench"
+failed=0
+for backend in inprocess mysql; do
+    echo "== backend $backend"
+    "$flashlake" sqltest --backend "$backend" "${vars[@]}" "$source_dir/test/sql/bench" || failed=1
+done
+exit $failed

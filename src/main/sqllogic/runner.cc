@@ -11,6 +11,7 @@
 
 #include "engine/engine.h"
 #include "engine/session.h"
+#include "main/sqllogic/mysql_backend.h"
 #include "main/sqllogic/test_file.h"
 
 namespace flashlake::cli::sqllogic {
@@ -241,8 +242,13 @@ int RunSqlLogicTests(const std::vector<std::string>& args) {
             continue;
         }
         if (args[i] == "--backend") {
-            if (i + 1 >= args.size() || args[i + 1] != "inprocess") {
-                std::cerr << "flashlake sqltest: only --backend inprocess exists so far\n";
+            const std::string backend = i + 1 < args.size() ? args[i + 1] : "";
+            if (backend == "inprocess") {
+                factory = MakeInProcessBackendFactory();
+            } else if (backend == "mysql") {
+                factory = MakeMysqlBackendFactory();
+            } else {
+                std::cerr << "flashlake sqltest: --backend takes inprocess or mysql\n";
                 return 2;
             }
             ++i;

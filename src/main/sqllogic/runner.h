@@ -25,13 +25,13 @@ public:
 class BackendFactory {
 public:
     virtual ~BackendFactory() = default;
-    virtual std::string name() const = 0;  // "inprocess", later "mysql"
+    virtual std::string name() const = 0;  // "inprocess" or "mysql"
     virtual Result<std::unique_ptr<Backend>> Create(const std::string& warehouse) = 0;
 };
 
 std::unique_ptr<BackendFactory> MakeInProcessBackendFactory();
 
-// `flashlake sqltest [--backend inprocess] PATH...`: runs every *.test file under the paths and
+// `flashlake sqltest [--backend inprocess|mysql] PATH...`: runs every *.test file under the paths and
 // prints a failure report per failed record and a closing "N passed, N failed" line. Returns the
 // process exit code (0 when all passed).
 int RunSqlLogicTests(const std::vector<std::string>& args);
