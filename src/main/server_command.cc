@@ -37,6 +37,7 @@ constexpr const char* kUsage =
     "                         Without either, root keeps the stored password, and at the first start\n"
     "                         (no <warehouse>/_flashlake/users.json) a random one is generated and printed\n"
     "  --ssl-cert FILE --ssl-key FILE  PEM certificate and key: MySQL clients may use TLS\n"
+    "  --require-secure-transport 0|1  refuse MySQL clients that do not use TLS (default 0)\n"
     "  --max-connections N    concurrent MySQL client connections (default 1024; more get error 1040)\n"
     "  --max-prepared-statements N  prepared statements open at once per connection (default 1024)\n"
     "  --http-max-body-bytes N  largest HTTP request body, e.g. a stream load (default 1 GiB)\n"
@@ -89,6 +90,8 @@ bool ParseServerArgs(const std::vector<std::string>& args, ServerArgs& options, 
     });
     line.AddValue("ssl-cert", text(options.mysql.ssl_cert));
     line.AddValue("ssl-key", text(options.mysql.ssl_key));
+    line.AddValue("require-secure-transport",
+                  count("require-secure-transport", 0, 1, options.mysql.require_secure_transport));
     line.AddValue("mysql-port", [&](const std::string& value) { return ParsePort("mysql-port", value, options.mysql.port); });
     line.AddValue("http-port", [&](const std::string& value) { return ParsePort("http-port", value, options.http.port); });
     line.AddValue("max-connections", count("max-connections", 1, 1000000, options.mysql.max_connections));

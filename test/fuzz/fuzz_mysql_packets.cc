@@ -32,6 +32,10 @@ namespace {
 }
 
 void CheckHandshake(std::string_view payload) {
+    // COM_CHANGE_USER's body has the handshake's fields in another layout; it must only never
+    // crash or read past the packet (the sanitizers check), with either auth-response layout.
+    (void)mysql::ParseChangeUser(payload, mysql::kClientSecureConnection | mysql::kClientPluginAuth);
+    (void)mysql::ParseChangeUser(payload, 0);
     auto parsed = mysql::ParseHandshakeResponse(payload);
     if (!parsed.ok()) return;
     // The encoder writes the secure-connection layout; what it writes must read back the same.

@@ -326,8 +326,7 @@ Result<std::vector<Value>> DecodeExecuteParameters(std::string_view block, size_
     return values;
 }
 
-Status EncodeBinaryResultSet(const exec::QueryRows& rows, bool deprecate_eof, uint16_t status,
-                             const PacketSink& sink) {
+Status EncodeBinaryResultMetadata(const exec::QueryRows& rows, const PacketSink& sink) {
     WireWriter count;
     count.LenencInt(rows.names.size());
     FL_RETURN_NOT_OK(sink(count.data()));
@@ -335,18 +334,36 @@ Status EncodeBinaryResultSet(const exec::QueryRows& rows, bool deprecate_eof, ui
         LogicalType type = c < rows.types.size() ? rows.types[c] : LogicalType::Varchar();
         FL_RETURN_NOT_OK(sink(EncodeColumnDefinition(DescribeColumn(rows.names[c], type))));
     }
-    if (!deprecate_eof) FL_RETURN_NOT_OK(sink(EncodeEof(status, 0)));
-    for (const Chunk& chunk : rows.chunks) {
-        Chunk flat = chunk;
+    return Status::OK();
+}
+
+Status BinaryRowCursor::SendRows(size_t max_rows, const PacketSink& sink) {
+    for (size_t sent = 0; sent < max_rows && !exhausted();) {
+        Chunk flat = rows_.chunks[chunk_];
         for (size_t c = 0; c < flat.num_columns(); ++c) {
             if (flat.column(c)->encoding() != ColumnEncoding::kFlat) flat.SetColumn(c, flat.column(c)->Flatten());
         }
-        for (size_t r = 0; r < flat.num_rows(); ++r) {
+        for (; row_ < flat.num_rows() && sent < max_rows; ++row_, ++sent) {
             WireWriter row;
-            AppendBinaryRow(flat, r, row);
+            AppendBinaryRow(flat, row_, row);
             FL_RETURN_NOT_OK(sink(row.data()));
         }
+        if (row_ >= flat.num_rows()) {
+            ++chunk_;
+            row_ = 0;
+        }
     }
+    // Skip empty chunks so that exhausted() is true right after the last row.
+    while (!exhausted() && rows_.chunks[chunk_].num_rows() == 0) ++chunk_;
+    return Status::OK();
+}
+
+Status EncodeBinaryResultSet(const exec::QueryRows& rows, bool deprecate_eof, uint16_t status,
+                             const PacketSink& sink) {
+    FL_RETURN_NOT_OK(EncodeBinaryResultMetadata(rows, sink));
+    if (!deprecate_eof) FL_RETURN_NOT_OK(sink(EncodeEof(status, 0)));
+    BinaryRowCursor cursor(rows);
+    FL_RETURN_NOT_OK(cursor.SendRows(SIZE_MAX, sink));
     return sink(deprecate_eof ? EncodeOkAsEof(status, 0) : EncodeEof(status, 0));
 }
 

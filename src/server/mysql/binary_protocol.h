@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "exec/query_executor.h"
 #include "server/mysql/result_set_encoder.h"
 #include "types/value.h"
 
@@ -37,6 +38,25 @@ Result<std::vector<Value>> DecodeExecuteParameters(std::string_view block, size_
 // bitmap offset by 2 bits, each value in its type's binary encoding) and the terminator.
 Status EncodeBinaryResultSet(const exec::QueryRows& rows, bool deprecate_eof, uint16_t status,
                              const PacketSink& sink);
+
+// The column count and definitions alone: what COM_STMT_EXECUTE sends when it opens a cursor,
+// before one terminator carrying kStatusCursorExists.
+Status EncodeBinaryResultMetadata(const exec::QueryRows& rows, const PacketSink& sink);
+
+// A result's rows sent in the binary row format some at a time: a cursor for COM_STMT_FETCH.
+// It owns the rows (the whole result, materialised by the execution).
+class BinaryRowCursor {
+public:
+    explicit BinaryRowCursor(exec::QueryRows rows) : rows_(std::move(rows)) {}
+    // Sends up to `max_rows` rows, one packet each, from where the last call stopped.
+    Status SendRows(size_t max_rows, const PacketSink& sink);
+    bool exhausted() const { return chunk_ >= rows_.chunks.size(); }
+
+private:
+    exec::QueryRows rows_;
+    size_t chunk_ = 0;  // the next row to send: rows_.chunks[chunk_], row row_
+    size_t row_ = 0;
+};
 
 // COM_STMT_PREPARE's answer: the OK header, then one definition per parameter and per result
 // column, each group ended by an EOF unless deprecate_eof.

@@ -95,6 +95,38 @@ Result<HandshakeResponse> ParseHandshakeResponse(std::string_view payload) {
     return response;
 }
 
+Result<HandshakeResponse> ParseChangeUser(std::string_view body, uint32_t capabilities) {
+    WireReader in(body);
+    HandshakeResponse request;
+    request.capabilities = capabilities;
+    auto user = in.NulString();
+    if (!user) return Malformed("COM_CHANGE_USER: unterminated user name");
+    request.user = std::string(*user);
+    std::optional<std::string_view> auth;
+    if (capabilities & kClientSecureConnection) {
+        auto length = in.Int1();
+        if (length) auth = in.Bytes(*length);
+    } else {
+        auth = in.NulString();
+    }
+    if (!auth) return Malformed("COM_CHANGE_USER: bad auth response");
+    request.auth_response = std::string(*auth);
+    auto database = in.NulString();
+    if (!database) return Malformed("COM_CHANGE_USER: unterminated database name");
+    request.database = std::string(*database);
+    if (in.AtEnd()) return request;  // old clients stop here
+    auto charset = in.Int2();
+    if (!charset) return Malformed("COM_CHANGE_USER: truncated character set");
+    request.charset = static_cast<uint8_t>(*charset);
+    if ((capabilities & kClientPluginAuth) && !in.AtEnd()) {
+        auto plugin = in.NulString();
+        if (!plugin) return Malformed("COM_CHANGE_USER: unterminated plugin name");
+        request.auth_plugin = std::string(*plugin);
+    }
+    // Connection attributes may follow; like the handshake's, they are not used.
+    return request;
+}
+
 bool IsSslRequest(std::string_view payload) {
     WireReader in(payload);
     auto capabilities = in.Int4();

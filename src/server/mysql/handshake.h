@@ -33,6 +33,9 @@ struct HandshakeResponse {
 // Fails with kInvalidArgument on a truncated or malformed response, a client without protocol
 // 4.1, or an SSL request (see IsSslRequest: to be handled before, when the server offers TLS).
 Result<HandshakeResponse> ParseHandshakeResponse(std::string_view payload);
+// COM_CHANGE_USER's body (after the command byte), read with the capabilities the connection
+// negotiated: user, auth response, database, then optionally character set and plugin name.
+Result<HandshakeResponse> ParseChangeUser(std::string_view body, uint32_t capabilities);
 // An SSLRequest: the first 32 bytes of a HandshakeResponse with CLIENT_SSL, sent alone; the TLS
 // handshake follows on the socket, then the full response over TLS.
 bool IsSslRequest(std::string_view payload);

@@ -50,12 +50,8 @@ const char* CommandName(uint8_t command) {
             return "COM_SHUTDOWN";
         case 0x0a:
             return "COM_PROCESS_INFO";
-        case 0x11:
-            return "COM_CHANGE_USER";
         case 0x12:
             return "COM_BINLOG_DUMP";
-        case 0x1c:
-            return "COM_STMT_FETCH";
         default:
             return "";
     }
@@ -117,7 +113,8 @@ void MysqlConnection::Run() {
 
 Status MysqlConnection::Handshake() {
     SetReceiveTimeout(fd_, settings_.handshake_timeout);
-    std::string scramble = GenerateScramble();
+    scramble_ = GenerateScramble();
+    const std::string& scramble = scramble_;
     HandshakeV10 handshake;
     handshake.server_version = settings_.server_version;
     handshake.connection_id = connection_id_;
@@ -150,10 +147,16 @@ Status MysqlConnection::Handshake() {
         (void)channel_.Flush();
         return Status(ErrorCode::kTooManyConnections, "refused: max_connections reached");
     }
+    if (settings_.require_secure_transport && !channel_.tls()) {
+        (void)SendError(kErSecureTransportRequired, "HY000",
+                        "Connections using insecure transport are prohibited while --require_secure_transport=ON.");
+        (void)channel_.Flush();
+        return Status(ErrorCode::kAccessDenied, "refused: a connection without TLS (require_secure_transport)");
+    }
     capabilities_ = response->capabilities & offered;
     user_ = response->user;
     Status authenticated = AuthenticateClient(channel_, engine_.users(), *response, scramble, capabilities_, peer_host_,
-                                              channel_.tls());
+                                              channel_.tls(), settings_.rsa.get());
     if (authenticated.code() == ErrorCode::kAccessDenied) {
         (void)SendError(kErAccessDenied, "28000", authenticated.message());
         (void)channel_.Flush();
@@ -194,6 +197,8 @@ Status MysqlConnection::DispatchCommand(std::string_view payload, bool& quit) {
             // Column completion is optional for clients; an empty list ends the command.
             return channel_.WritePacket(deprecate_eof() ? EncodeOkAsEof(StatusFlags(false), 0)
                                                         : EncodeEof(StatusFlags(false), 0));
+        case Command::kChangeUser:
+            return HandleChangeUser(body, quit);
         case Command::kResetConnection:
             statements_.clear();
             StartSession();
@@ -204,6 +209,8 @@ Status MysqlConnection::DispatchCommand(std::string_view payload, bool& quit) {
             return HandleStmtPrepare(body);
         case Command::kStmtExecute:
             return HandleStmtExecute(body);
+        case Command::kStmtFetch:
+            return HandleStmtFetch(body);
         case Command::kStmtSendLongData:
             return HandleStmtSendLongData(body);
         case Command::kStmtClose:
@@ -259,6 +266,35 @@ Status MysqlConnection::HandleInitDb(std::string_view database) {
     auto used = session_->Execute("USE " + QuoteIdentifier(database));
     entry_->EndCommand(session_->current_database());
     if (!used.ok()) return SendError(used.status());
+    return SendOk();
+}
+
+Status MysqlConnection::HandleChangeUser(std::string_view body, bool& quit) {
+    // A failed change leaves no identity to go on with: like MySQL, the connection ends.
+    auto request = ParseChangeUser(body, capabilities_);
+    if (!request.ok()) {
+        quit = true;
+        return SendError(kErHandshake, "08S01", "Bad handshake: " + request.status().message());
+    }
+    // The client answers the scramble of the connection's handshake.
+    Status authenticated = AuthenticateClient(channel_, engine_.users(), *request, scramble_, capabilities_, peer_host_,
+                                              channel_.tls(), settings_.rsa.get());
+    if (authenticated.code() == ErrorCode::kAccessDenied) {
+        quit = true;
+        return SendError(kErAccessDenied, "28000", authenticated.message());
+    }
+    FL_RETURN_NOT_OK(authenticated);
+    // As after a new login: the new user's session, no prepared statements, the given database.
+    user_ = request->user;
+    statements_.clear();
+    entry_->SetSession(nullptr);
+    registry_.Remove(connection_id_);
+    entry_ = registry_.Add(connection_id_, fd_, user_, peer_host_);
+    StartSession();
+    if (!request->database.empty()) {
+        auto used = session_->Execute("USE " + QuoteIdentifier(request->database));
+        if (!used.ok()) return SendError(used.status());
+    }
     return SendOk();
 }
 

@@ -12,6 +12,7 @@
 #include "common/status.h"
 #include "server/mysql/binary_protocol.h"
 #include "server/mysql/packet_channel.h"
+#include "server/mysql/rsa_key_exchange.h"
 #include "server/mysql/tls.h"
 
 namespace flashlake::engine {
@@ -31,6 +32,8 @@ struct ConnectionSettings {
     std::chrono::seconds handshake_timeout{10};
     size_t max_prepared_statements = 1024;  // open at once, per connection
     std::shared_ptr<TlsContext> tls;        // set: CLIENT_SSL is offered (--ssl-cert, --ssl-key)
+    bool require_secure_transport = false;  // clients without TLS get error 3159
+    std::shared_ptr<RsaKeyExchange> rsa;    // caching_sha2_password's key exchange without TLS
 };
 
 struct ServerCounters {
@@ -66,11 +69,14 @@ private:
     Status HandleSetOption(std::string_view payload);
     Status HandleStatistics();
     Status HandleProcessKill(std::string_view payload);
+    // COM_CHANGE_USER: authenticates the new user, then starts afresh as after a login.
+    Status HandleChangeUser(std::string_view body, bool& quit);
     // A fresh session for this connection (after login and COM_RESET_CONNECTION).
     void StartSession();
     // Prepared statements (prepared_statement_commands.cc).
     Status HandleStmtPrepare(std::string_view sql);
     Status HandleStmtExecute(std::string_view payload);
+    Status HandleStmtFetch(std::string_view payload);
     Status HandleStmtSendLongData(std::string_view payload);
     Status HandleStmtClose(std::string_view payload);
     Status HandleStmtReset(std::string_view payload);
@@ -88,6 +94,7 @@ private:
     uint32_t connection_id_;
     std::string peer_host_;
     std::string user_;
+    std::string scramble_;  // the handshake's; COM_CHANGE_USER answers it too
     bool reject_too_many_ = false;
     uint32_t capabilities_ = 0;  // negotiated: the client's request within what the server offers
     std::unique_ptr<TlsStream> tls_;  // after an SSLRequest; before channel_, which uses it
@@ -101,6 +108,7 @@ private:
         std::vector<ParameterType> types;             // as last bound by the client
         std::map<uint16_t, std::string> long_data;    // COM_STMT_SEND_LONG_DATA, until the execution
         size_t long_data_bytes = 0;
+        std::unique_ptr<BinaryRowCursor> cursor;      // open after an execution with a cursor type
     };
     std::map<uint32_t, StatementSlot> statements_;
     uint32_t next_statement_id_ = 1;

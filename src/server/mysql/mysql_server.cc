@@ -41,6 +41,8 @@ MysqlServer::MysqlServer(engine::Engine& engine, MysqlServerOptions options)
     settings_.root_password_hash = NativePasswordHash(options_.root_password);
     settings_.max_allowed_packet = options_.max_allowed_packet;
     settings_.max_prepared_statements = options_.max_prepared_statements;
+    settings_.require_secure_transport = options_.require_secure_transport;
+    settings_.rsa = std::make_shared<RsaKeyExchange>();
 }
 
 MysqlServer::~MysqlServer() { threads_.StopAll(); }
@@ -51,6 +53,9 @@ Status MysqlServer::Start() {
             return Status::InvalidArgument("TLS needs both ssl-cert and ssl-key");
         }
         FL_ASSIGN_OR_RETURN(settings_.tls, TlsContext::Load(options_.ssl_cert, options_.ssl_key));
+    }
+    if (options_.require_secure_transport && settings_.tls == nullptr) {
+        return Status::InvalidArgument("require-secure-transport needs TLS: set ssl-cert and ssl-key");
     }
     return listener_.Listen(options_.bind_address, options_.port, "MySQL");
 }

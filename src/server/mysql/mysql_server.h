@@ -26,6 +26,7 @@ struct MysqlServerOptions {
     size_t max_prepared_statements = 1024;  // per connection
     std::string ssl_cert;  // PEM files; both set: clients may switch to TLS (SSLRequest)
     std::string ssl_key;
+    bool require_secure_transport = false;  // refuse clients that do not switch to TLS (error 3159)
 };
 
 // The MySQL protocol listener: accepts connections and runs each on its own thread until it ends

@@ -1,5 +1,5 @@
-// COM_STMT_PREPARE, COM_STMT_EXECUTE, COM_STMT_SEND_LONG_DATA, COM_STMT_CLOSE and COM_STMT_RESET:
-// a connection's prepared statements, by statement id.
+// COM_STMT_PREPARE, COM_STMT_EXECUTE, COM_STMT_FETCH, COM_STMT_SEND_LONG_DATA, COM_STMT_CLOSE and
+// COM_STMT_RESET: a connection's prepared statements, by statement id.
 
 #include "engine/session.h"
 #include "server/mysql/binary_protocol.h"
@@ -52,10 +52,7 @@ Status MysqlConnection::HandleStmtExecute(std::string_view payload) {
                          "Unknown prepared statement handler (" + std::to_string(*id) + ") given to mysqld_stmt_execute");
     }
     StatementSlot& slot = it->second;
-    if (*cursor != kCursorTypeNoCursor) {
-        return SendError(Status(ErrorCode::kNotSupported, "COM_STMT_EXECUTE with a cursor (COM_STMT_FETCH) is not supported; "
-                                                          "execute without a cursor type"));
-    }
+    slot.cursor.reset();  // a new execution closes the statement's cursor
     if (slot.long_data_bytes > settings_.max_allowed_packet) {
         slot.long_data.clear();
         slot.long_data_bytes = 0;
@@ -76,8 +73,40 @@ Status MysqlConnection::HandleStmtExecute(std::string_view payload) {
     if (!result->has_rows) {
         return SendOk(result->affected_rows > 0 ? static_cast<uint64_t>(result->affected_rows) : 0, result->message);
     }
+    auto sink = [this](std::string_view packet) { return channel_.WritePacket(packet); };
+    if (*cursor != kCursorTypeNoCursor) {
+        // A read-only cursor (the only kind: scrollable and FOR UPDATE ask no more of a snapshot
+        // read): the metadata now, the rows by COM_STMT_FETCH. The result is kept materialised.
+        FL_RETURN_NOT_OK(EncodeBinaryResultMetadata(result->rows, sink));
+        const uint16_t status = StatusFlags(false) | kStatusCursorExists;
+        slot.cursor = std::make_unique<BinaryRowCursor>(std::move(result->rows));
+        return channel_.WritePacket(deprecate_eof() ? EncodeOkAsEof(status, 0) : EncodeEof(status, 0));
+    }
     return EncodeBinaryResultSet(result->rows, deprecate_eof(), StatusFlags(false),
                                  [this](std::string_view packet) { return channel_.WritePacket(packet); });
+}
+
+Status MysqlConnection::HandleStmtFetch(std::string_view payload) {
+    WireReader in(payload);
+    auto id = in.Int4();
+    auto rows = in.Int4();
+    if (!id || !rows) return SendError(kErWrongArguments, "HY000", "COM_STMT_FETCH needs a statement id and a row count");
+    auto it = statements_.find(*id);
+    if (it == statements_.end()) {
+        return SendError(kErUnknownStatement, "HY000",
+                         "Unknown prepared statement handler (" + std::to_string(*id) + ") given to mysqld_stmt_fetch");
+    }
+    std::unique_ptr<BinaryRowCursor>& cursor = it->second.cursor;
+    if (!cursor) {
+        return SendError(kErNoOpenCursor, "HY000", "The statement (" + std::to_string(*id) + ") has no open cursor.");
+    }
+    FL_RETURN_NOT_OK(cursor->SendRows(*rows, [this](std::string_view packet) { return channel_.WritePacket(packet); }));
+    uint16_t status = StatusFlags(false) | kStatusCursorExists;
+    if (cursor->exhausted()) {
+        status |= kStatusLastRowSent;
+        cursor.reset();
+    }
+    return channel_.WritePacket(deprecate_eof() ? EncodeOkAsEof(status, 0) : EncodeEof(status, 0));
 }
 
 Status MysqlConnection::HandleStmtSendLongData(std::string_view payload) {
@@ -113,6 +142,7 @@ Status MysqlConnection::HandleStmtReset(std::string_view payload) {
     }
     it->second.long_data.clear();
     it->second.long_data_bytes = 0;
+    it->second.cursor.reset();
     return SendOk();
 }
 

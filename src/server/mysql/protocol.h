@@ -51,6 +51,8 @@ enum ServerStatus : uint16_t {
     kStatusInTransaction = 0x0001,
     kStatusAutocommit = 0x0002,
     kStatusMoreResultsExist = 0x0008,
+    kStatusCursorExists = 0x0040,  // COM_STMT_EXECUTE opened a cursor; rows come by COM_STMT_FETCH
+    kStatusLastRowSent = 0x0080,   // COM_STMT_FETCH sent the cursor's last row; it is closed
 };
 
 enum class Command : uint8_t {
@@ -69,6 +71,7 @@ enum class Command : uint8_t {
     kStmtClose = 0x19,
     kStmtReset = 0x1a,
     kSetOption = 0x1b,
+    kStmtFetch = 0x1c,
     kResetConnection = 0x1f,
 };
 
@@ -123,10 +126,12 @@ constexpr uint16_t kErAccessDenied = 1045;
 constexpr uint16_t kErUnknownCommand = 1047;
 constexpr uint16_t kErEmptyQuery = 1065;
 constexpr uint16_t kErTooManyConnections = 1040;
+constexpr uint16_t kErSecureTransportRequired = 3159;  // require_secure_transport and no TLS
 constexpr uint16_t kErHandshake = 1043;
 constexpr uint16_t kErPacketTooLarge = 1153;
 constexpr uint16_t kErNotSupportedAuthMode = 1251;
 constexpr uint16_t kErUnknownStatement = 1243;      // unknown prepared statement id
+constexpr uint16_t kErNoOpenCursor = 1421;          // COM_STMT_FETCH without an open cursor
 constexpr uint16_t kErWrongArguments = 1210;        // malformed COM_STMT_EXECUTE parameters
 constexpr uint16_t kErTooManyStatements = 1461;     // max_prepared_stmt_count reached
 

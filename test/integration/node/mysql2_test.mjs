@@ -219,6 +219,23 @@ const conn = await mysql.createConnection(options);
     await other.end();
 }
 
+// ---- COM_CHANGE_USER: the connection goes on as another user, with that user's privileges ----
+{
+    const other = await mysql.createConnection(options);
+    await other.query("CREATE USER IF NOT EXISTS mia IDENTIFIED BY 'mia-pw'");
+    await other.query('CREATE DATABASE IF NOT EXISTS mia_db');
+    await other.query('GRANT SELECT ON mia_db.* TO mia');
+    await other.changeUser({ user: 'mia', password: 'mia-pw', database: 'mia_db' });
+    const [who] = await other.query('SELECT CURRENT_USER() AS u, DATABASE() AS d');
+    check('changeUser: user and database', who[0], { u: 'mia@%', d: 'mia_db' });
+    await checkError('changeUser: privileges of the new user', 1044, "Access denied for user 'mia'",
+        () => other.query('CREATE DATABASE mia_other'));
+    await other.changeUser({ user: 'root', password });
+    const [back] = await other.execute('SELECT CURRENT_USER() AS u');
+    check('changeUser back to root', back[0].u, 'root@%');
+    await other.end();
+}
+
 await conn.end();
 console.log(`mysql2: ${passes} checks passed, ${failures} failed`);
 process.exit(failures === 0 ? 0 : 1);

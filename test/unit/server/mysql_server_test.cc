@@ -205,7 +205,7 @@ TEST_F(MysqlServerTest, Commands) {
     ASSERT_TRUE(IsOk(client.Login("")));
     EXPECT_TRUE(IsOk(client.Command(0x0e)));                                    // COM_PING
     EXPECT_EQ(static_cast<uint8_t>(client.Command(0x04, "t")[0]), kEofHeader);  // COM_FIELD_LIST
-    EXPECT_EQ(ErrorNumber(client.Command(0x11, "root")), kErUnknownCommand);  // COM_CHANGE_USER
+    EXPECT_EQ(ErrorNumber(client.Command(0x05, "db")), kErUnknownCommand);     // COM_CREATE_DB
     EXPECT_EQ(ErrorNumber(client.Command(0x16, "SELEC ?")), 1064);             // COM_STMT_PREPARE
     EXPECT_EQ(ErrorNumber(client.Command(0x17, std::string("\x63\0\0\0\0\x01\0\0\0", 9))), kErUnknownStatement);
     EXPECT_EQ(ErrorNumber(client.Command(0x02, "no_such_db")), 1049);  // COM_INIT_DB
@@ -215,6 +215,30 @@ TEST_F(MysqlServerTest, Commands) {
     EXPECT_TRUE(IsOk(client.Command(0x1f)));                                          // COM_RESET_CONNECTION
     EXPECT_TRUE(IsOk(client.Command(0x0e)));                                          // still usable after every error
     EXPECT_EQ(client.Command(0x01), "<Cancelled: connection closed by the client>");  // COM_QUIT
+}
+
+TEST_F(MysqlServerTest, MalformedChangeUserEndsTheConnection) {
+    StartServer({});
+    TestClient client(port());
+    ASSERT_TRUE(IsOk(client.Login("")));
+    EXPECT_EQ(ErrorNumber(client.Command(0x11, "root")), kErHandshake);  // no NUL after the user name
+    client.Read();
+    EXPECT_FALSE(client.last_.ok());
+    TestClient next(port());
+    EXPECT_TRUE(IsOk(next.Login("")));
+}
+
+TEST_F(MysqlServerTest, FetchWithoutCursor) {
+    StartServer({});
+    TestClient client(port());
+    ASSERT_TRUE(IsOk(client.Login("")));
+    EXPECT_EQ(ErrorNumber(client.Command(0x1c, std::string("\x07\0\0\0\x01\0\0\0", 8))), kErUnknownStatement);
+    EXPECT_EQ(ErrorNumber(client.Command(0x1c, "\x07")), kErWrongArguments);
+    std::string prepared = client.Command(0x16, "SELECT 1");
+    ASSERT_TRUE(IsOk(prepared));
+    client.Read();  // the column definition
+    EXPECT_EQ(ErrorNumber(client.Command(0x1c, std::string("\x01\0\0\0\x01\0\0\0", 8))), kErNoOpenCursor);
+    EXPECT_TRUE(IsOk(client.Command(0x0e)));
 }
 
 TEST_F(MysqlServerTest, MultiStatementsNeedTheCapability) {
