@@ -5,6 +5,7 @@
 #include <random>
 
 #include "catalog/catalog_manager.h"
+#include "common/logging.h"
 #include "engine/session.h"
 #include "engine/user_store.h"
 #include "exec/expression/expression_evaluator.h"
@@ -36,6 +37,11 @@ Result<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
     FL_ASSIGN_OR_RETURN(engine->catalogs_, catalog::CatalogManager::Open(engine->file_system_.get(), engine->options_.warehouse));
     FL_ASSIGN_OR_RETURN(engine->users_, UserStore::Open(*engine->file_system_,
                                                         engine->options_.warehouse + "/_flashlake/users.json"));
+    // SHOW LOAD's history outlives restarts; without it loads still work, so a failure only warns.
+    const std::string metadata_dir = engine->options_.warehouse + "/_flashlake";
+    Status journal = engine->file_system_->CreateDirectories(metadata_dir);
+    if (journal.ok()) journal = engine->ingest_->loads().OpenJournal(engine->file_system_.get(), metadata_dir + "/loads.jsonl");
+    if (!journal.ok()) FL_LOG(kWarning, "load history is kept in memory only: ", journal.ToString());
     engine->worker_pool_ = std::make_unique<ThreadPool>(engine->options_.worker_threads);
     functions::RegisterBuiltinFunctions(engine->functions_);
     functions::RegisterBuiltinAggregates(engine->aggregates_);

@@ -83,6 +83,7 @@ public:
 enum class WriteMode : uint8_t {
     kTruncate,   // create the file, or truncate an existing one
     kCreateNew,  // create the file; kAlreadyExists if it exists (O_EXCL)
+    kAppend,     // create the file, or write after the end of an existing one (O_APPEND)
 };
 
 class FileSystem {

@@ -197,6 +197,9 @@ Result<std::unique_ptr<WritableFile>> MemoryFileSystem::OpenForWrite(const std::
     if (slot != nullptr) {
         if (slot->is_directory) return Status::IOError("create '" + path + "': is a directory");
         if (mode == WriteMode::kCreateNew) return Status::AlreadyExists("create '" + path + "': file exists");
+        if (mode == WriteMode::kAppend) {
+            return std::unique_ptr<WritableFile>(std::make_unique<MemoryWritableFile>(state_, slot, path));
+        }
         slot->data.clear();  // O_TRUNC keeps the inode; the truncation is durable only after a sync
         ++slot->writes;
         slot->mtime_nanos = NowNanos();

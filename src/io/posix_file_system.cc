@@ -193,7 +193,8 @@ Result<std::unique_ptr<RandomAccessFile>> PosixFileSystem::OpenForRead(const std
 }
 
 Result<std::unique_ptr<WritableFile>> PosixFileSystem::OpenForWrite(const std::string& path, WriteMode mode) {
-    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (mode == WriteMode::kCreateNew ? O_EXCL : O_TRUNC);
+    int flags = O_WRONLY | O_CREAT | O_CLOEXEC |
+                (mode == WriteMode::kCreateNew ? O_EXCL : mode == WriteMode::kAppend ? O_APPEND : O_TRUNC);
     int fd = OpenRetrying(path.c_str(), flags, 0644);
     if (fd < 0) return ErrnoStatus("create", path, errno);
     return std::unique_ptr<WritableFile>(std::make_unique<PosixWritableFile>(path, fd));

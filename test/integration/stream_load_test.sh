@@ -163,5 +163,19 @@ out=$(load t -H "column_separator:," -T "$work/data.csv")
 [[ "$(field Status "$out")" == "Success" ]]; check "loading after garbage (got: $out)" $?
 kill -0 "$server_pid" 2>/dev/null; check "server alive" $?
 
+# ---- the load history (SHOW LOAD, information_schema.loads) outlives a restart ----
+history="SELECT JOB_ID, LABEL, TYPE, STATE, SCAN_ROWS, SINK_ROWS, FILTERED_ROWS, TXN_ID, CREATE_TIME
+         FROM information_schema.loads ORDER BY JOB_ID"
+before=$(sql -e "$history" 2>&1)
+kill "$server_pid"
+wait "$server_pid" 2>/dev/null
+start_server "$work/restart.log" --root-password 's3cret'
+mysql_port=$port
+after=$(sql -e "$history" 2>&1)
+[[ $(wc -l <<<"$before") -ge 5 && "$after" == "$before" ]]
+check "load history after a restart (before: $before; after: $after)" $?
+out=$(sql -e "SHOW LOAD FROM db WHERE LABEL = 'l1'" 2>&1)
+[[ "$out" == *l1*FINISHED* ]]; check "SHOW LOAD finds a load of the previous run (got: $out)" $?
+
 echo "stream load integration: $passes passed, $failures failed"
 [[ "$failures" == 0 ]]
