@@ -128,6 +128,19 @@ TEST_P(FileSystemTest, TruncateAndCreateNew) {
     EXPECT_EQ(Read(P("g")), "");
 }
 
+TEST_P(FileSystemTest, AppendModeWritesAfterTheEnd) {
+    auto created = fs_->OpenForWrite(P("log"), WriteMode::kAppend);  // absent: created
+    ASSERT_TRUE(created.ok());
+    ASSERT_TRUE((*created)->Append("one\n").ok());
+    ASSERT_TRUE((*created)->Close().ok());
+    auto reopened = fs_->OpenForWrite(P("log"), WriteMode::kAppend);
+    ASSERT_TRUE(reopened.ok());
+    ASSERT_TRUE((*reopened)->Append("two\n").ok());
+    EXPECT_EQ((*reopened)->size(), 4u);  // what this writer appended
+    ASSERT_TRUE((*reopened)->Close().ok());
+    EXPECT_EQ(Read(P("log")), "one\ntwo\n");
+}
+
 TEST_P(FileSystemTest, DirectoriesListSortedAndDelete) {
     ASSERT_TRUE(fs_->CreateDirectories(P("d/x/y")).ok());
     ASSERT_TRUE(fs_->CreateDirectories(P("d/x/y")).ok());  // existing is fine
