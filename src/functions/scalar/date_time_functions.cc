@@ -125,6 +125,45 @@ ScalarBinder MakeAddBinder(std::string name, Unit unit, int sign) {
 
 enum class Field { kYear, kQuarter, kMonth, kDay, kHour, kMinute, kSecond };
 
+// One field of a DATETIME. Time-of-day fields come from the microseconds within the day alone:
+// HOUR(event_time) over millions of rows needs no calendar arithmetic.
+template <Field kField>
+int32_t DateTimeField(int64_t micros) {
+    if constexpr (kField == Field::kHour || kField == Field::kMinute || kField == Field::kSecond) {
+        int64_t of_day = micros % kMicrosPerDay;
+        if (of_day < 0) of_day += kMicrosPerDay;  // before 1970
+        if constexpr (kField == Field::kHour) return static_cast<int32_t>(of_day / kMicrosPerHour);
+        if constexpr (kField == Field::kMinute) return static_cast<int32_t>(of_day / kMicrosPerMinute % 60);
+        return static_cast<int32_t>(of_day / kMicrosPerSecond % 60);
+    } else {
+        CivilDate date = CivilFromDays(DateTimeToDate(micros));
+        if constexpr (kField == Field::kYear) return date.year;
+        if constexpr (kField == Field::kQuarter) return (date.month - 1) / 3 + 1;
+        if constexpr (kField == Field::kMonth) return date.month;
+        return date.day;
+    }
+}
+
+// The kernel of one field, its loop specialised for the field (the switch is outside it).
+template <Field kField>
+ScalarKernel FieldKernel(bool from_date) {
+    if (from_date) {
+        return [](const KernelArgs& args) {
+            return UnaryExecute<int32_t, int32_t>(*args.columns[0], args.num_rows, LogicalType::Int(), [](int32_t days) {
+                if constexpr (kField == Field::kHour || kField == Field::kMinute || kField == Field::kSecond) {
+                    return 0;  // a DATE is at midnight
+                } else {
+                    return DateTimeField<kField>(DateToDateTime(days));
+                }
+            });
+        };
+    }
+    return [](const KernelArgs& args) {
+        return UnaryExecute<int64_t, int32_t>(*args.columns[0], args.num_rows, LogicalType::Int(),
+                                              [](int64_t micros) { return DateTimeField<kField>(micros); });
+    };
+}
+
 ScalarBinder MakeFieldBinder(std::string name, Field field) {
     return [name, field](const std::vector<LogicalType>& types) -> Result<BoundScalarFunction> {
         if (types.size() != 1) return NoMatchingOverload(name, types);
@@ -133,33 +172,16 @@ ScalarBinder MakeFieldBinder(std::string name, Field field) {
             return NoMatchingOverload(name, types);
         }
         LogicalType argument = from_date ? LogicalType::Date() : LogicalType::DateTime();
-        ScalarKernel kernel = [field, from_date](const KernelArgs& args) {
-            auto extract = [field](int64_t micros) -> int32_t {
-                CivilDateTime t = CivilFromDateTime(micros);
-                switch (field) {
-                    case Field::kYear:
-                        return t.date.year;
-                    case Field::kQuarter:
-                        return (t.date.month - 1) / 3 + 1;
-                    case Field::kMonth:
-                        return t.date.month;
-                    case Field::kDay:
-                        return t.date.day;
-                    case Field::kHour:
-                        return t.hour;
-                    case Field::kMinute:
-                        return t.minute;
-                    case Field::kSecond:
-                        return t.second;
-                }
-                return 0;
-            };
-            if (from_date) {
-                return UnaryExecute<int32_t, int32_t>(*args.columns[0], args.num_rows, LogicalType::Int(),
-                                                      [extract](int32_t d) { return extract(DateToDateTime(d)); });
-            }
-            return UnaryExecute<int64_t, int32_t>(*args.columns[0], args.num_rows, LogicalType::Int(), extract);
-        };
+        ScalarKernel kernel;
+        switch (field) {
+            case Field::kYear: kernel = FieldKernel<Field::kYear>(from_date); break;
+            case Field::kQuarter: kernel = FieldKernel<Field::kQuarter>(from_date); break;
+            case Field::kMonth: kernel = FieldKernel<Field::kMonth>(from_date); break;
+            case Field::kDay: kernel = FieldKernel<Field::kDay>(from_date); break;
+            case Field::kHour: kernel = FieldKernel<Field::kHour>(from_date); break;
+            case Field::kMinute: kernel = FieldKernel<Field::kMinute>(from_date); break;
+            case Field::kSecond: kernel = FieldKernel<Field::kSecond>(from_date); break;
+        }
         return BoundScalarFunction{name, {argument}, LogicalType::Int(), std::move(kernel)};
     };
 }
