@@ -176,6 +176,21 @@ void BuildUnion(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& 
     pipeline.dependencies.push_back(graph.pipelines.back().get());
 }
 
+// A shared result (a WITH query read more than once): its plan runs once, in a pipeline of its
+// own built at the first reader, into a materialized output every reader scans.
+void BuildSharedResult(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& graph, ExecContext& context) {
+    auto [entry, first] = graph.shared_results.try_emplace(node.shared.get());
+    PipelineGraph::SharedBuild& build = entry->second;  // stays valid while building inserts more
+    if (first) {
+        build.output = std::make_shared<OrderedOutput>();
+        build.producer = BuildInputPipeline(*node.shared->plan, std::make_unique<OrderedOutputSink>(build.output),
+                                            node, graph, context);
+    }
+    pipeline.source = std::make_unique<SharedOutputSource>(build.output);
+    pipeline.source_profile = ProfileOf(node, context);
+    pipeline.dependencies.push_back(build.producer);
+}
+
 // Appends the operators of `node` and its (single-child) descendants to `pipeline`, source first;
 // pipeline breakers below it add the pipelines they need to `graph`.
 void BuildPipeline(const LogicalOperator& node, Pipeline& pipeline, PipelineGraph& graph, ExecContext& context) {
@@ -216,6 +231,7 @@ void BuildPipeline(const LogicalOperator& node, Pipeline& pipeline, PipelineGrap
         case LogicalOperatorKind::kJoin: BuildJoin(node, pipeline, graph, context); return;
         case LogicalOperatorKind::kUnion: BuildUnion(node, pipeline, graph, context); return;
         case LogicalOperatorKind::kWindow: BuildWindow(node, pipeline, graph, context); return;
+        case LogicalOperatorKind::kSharedResult: BuildSharedResult(node, pipeline, graph, context); return;
     }
     ThrowQueryError(ErrorCode::kNotSupported, "cannot execute plan operator ", planner::LogicalOperatorName(node.kind));
 }

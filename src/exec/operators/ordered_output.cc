@@ -1,4 +1,5 @@
 #include "exec/operators/ordered_output.h"
+#include "exec/operators/values_source.h"
 
 #include <algorithm>
 
@@ -43,6 +44,17 @@ void OrderedOutputSink::Finish(ExecContext& context) {
     std::sort(pieces_.begin(), pieces_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& piece : pieces_) output_->chunks.push_back(std::move(piece.second));
     pieces_.clear();
+}
+
+}  // namespace flashlake::exec
+
+namespace flashlake::exec {
+
+std::unique_ptr<Morsel> SharedOutputSource::NextMorsel(ExecContext& context, uint64_t& morsel_index) {
+    const size_t index = next_.fetch_add(1);
+    if (index >= output_->chunks.size()) return nullptr;
+    morsel_index = index;
+    return std::make_unique<ChunkMorsel>(output_->chunks[index]);
 }
 
 }  // namespace flashlake::exec

@@ -27,6 +27,18 @@ private:
     std::atomic<bool> taken_{false};
 };
 
+// Hands out a materialized result's chunks, one morsel each, to any number of such sources
+// (every reader of a shared result has its own); row order is not kept.
+class SharedOutputSource : public SourceOperator {
+public:
+    explicit SharedOutputSource(std::shared_ptr<const OrderedOutput> output) : output_(std::move(output)) {}
+    std::unique_ptr<Morsel> NextMorsel(ExecContext& context, uint64_t& morsel_index) override;
+
+private:
+    std::shared_ptr<const OrderedOutput> output_;
+    std::atomic<size_t> next_{0};
+};
+
 }  // namespace flashlake::exec
 
 namespace flashlake::exec {

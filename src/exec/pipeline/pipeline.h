@@ -6,6 +6,7 @@
 
 #include "common/status.h"
 #include "exec/operators/operator.h"
+#include "exec/operators/ordered_output.h"
 #include "exec/operators/runtime_filter.h"
 
 namespace flashlake::exec {
@@ -43,6 +44,13 @@ struct PipelineGraph {
     // The joins' runtime filters by plan id, shared by the build sink that publishes each one and
     // the scans that apply it.
     std::unordered_map<int, std::shared_ptr<RuntimeFilter>> runtime_filters;
+    // Shared results (kSharedResult): the pipeline that materializes each one, built at its first
+    // reader, and where its rows are kept for every reader.
+    struct SharedBuild {
+        std::shared_ptr<OrderedOutput> output;
+        const Pipeline* producer = nullptr;
+    };
+    std::unordered_map<const void*, SharedBuild> shared_results;
 };
 
 // Runs the pipelines in order (checking that each one's dependencies have finished) and stops at

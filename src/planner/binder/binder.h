@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -225,6 +226,9 @@ private:
     std::vector<bool>* grouping_excluded_ = nullptr;  // set where a clause can take scalar subqueries
     // WITH clauses in scope, innermost last: name -> definition.
     std::vector<std::vector<const sql::CommonTableExpr*>> ctes_;
+    // An id per WITH query bound in this statement, set on the root of each reference's plan
+    // (LogicalOperator::cte_id) so that cte_reuse can compute a query referenced twice once.
+    std::map<const sql::CommonTableExpr*, int> cte_ids_;
 };
 
 // `source` as the rows of `table`: source column i fills table column target_of_source[i], cast

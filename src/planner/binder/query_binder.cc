@@ -51,7 +51,8 @@ Result<LogicalOperatorPtr> Binder::BindQuery(const sql::QueryNode& query) {
 
 LogicalOperatorPtr Binder::BindQueryNode(const sql::QueryNode& query) {
     // WITH names are visible in this query and its subqueries; each reference binds the
-    // definition afresh (inlining), so every use can be optimised for its context.
+    // definition afresh (inlining), so every use can be optimised for its context; references
+    // that are still alike after optimization are computed once (cte_reuse.cc).
     std::vector<const sql::CommonTableExpr*> ctes;
     for (const auto& cte : query.ctes) ctes.push_back(&cte);
     ctes_.push_back(std::move(ctes));
@@ -156,6 +157,7 @@ LogicalOperatorPtr Binder::BindTableRef(const sql::TableRef& ref, BindScope& sco
                     for (const sql::CommonTableExpr* cte : *level) {
                         if (!EqualsIgnoreCase(cte->name, table.name.name())) continue;
                         LogicalOperatorPtr plan = BindQueryNode(*cte->query);
+                        plan->cte_id = cte_ids_.emplace(cte, static_cast<int>(cte_ids_.size()) + 1).first->second;
                         std::string alias = table.alias.empty() ? cte->name : table.alias;
                         if (!cte->column_aliases.empty() && cte->column_aliases.size() != plan->names.size()) {
                             ThrowQueryError(ErrorCode::kWrongArguments, "WITH '", cte->name, "' has ", plan->names.size(),

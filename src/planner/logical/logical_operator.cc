@@ -18,6 +18,7 @@ const char* LogicalOperatorName(LogicalOperatorKind kind) {
         case LogicalOperatorKind::kUnion: return "UNION";
         case LogicalOperatorKind::kTableScan: return "TABLE_SCAN";
         case LogicalOperatorKind::kWindow: return "WINDOW";
+        case LogicalOperatorKind::kSharedResult: return "SHARED_RESULT";
     }
     return "?";
 }
@@ -133,6 +134,7 @@ std::string LogicalOperator::ToString(bool verbose, int depth, const Annotator* 
             line += "]";
             break;
         }
+        case LogicalOperatorKind::kSharedResult: line += " #" + std::to_string(shared->id); break;
     }
     if (verbose) {
         char estimate[64];
@@ -142,6 +144,8 @@ std::string LogicalOperator::ToString(bool verbose, int depth, const Annotator* 
     if (annotate != nullptr) line += (*annotate)(*this);
     line += "\n";
     for (const auto& child : children) line += child->ToString(verbose, depth + 1, annotate);
+    // Every reader shows the shared plan; it runs once (EXPLAIN ANALYZE counts it once).
+    if (kind == LogicalOperatorKind::kSharedResult) line += shared->plan->ToString(verbose, depth + 1, annotate);
     return line;
 }
 

@@ -28,6 +28,7 @@ enum class LogicalOperatorKind {
     kUnion,       // children's rows one after another (UNION ALL); `distinct` removes duplicates
     kTableScan,   // rows of a lake table (`table_scan`)
     kWindow,      // output: the child's columns, then one column per `windows` entry
+    kSharedResult,  // the rows of `shared->plan`, computed once however many nodes read them
 };
 
 // What a scan of a lake table reads: the table directory, which snapshot (latest, or time
@@ -101,6 +102,15 @@ struct BoundWindow {
 };
 // --- end window functions ---
 
+struct LogicalOperator;
+
+// A subplan whose result several kSharedResult nodes read (a WITH query referenced more than
+// once, see cte_reuse.cc): it runs once per execution, materialized, and each reader scans it.
+struct SharedSubplan {
+    int id = 0;  // for EXPLAIN: SHARED RESULT #id
+    std::unique_ptr<LogicalOperator> plan;
+};
+
 // A node of the logical plan. The binder's output is turned into a tree of these; optimizer
 // passes rewrite the tree; exec/ builds pipelines from it. Every node knows its output schema.
 struct LogicalOperator {
@@ -136,6 +146,10 @@ struct LogicalOperator {
         size_t position = 0;
     };
     std::vector<RuntimeFilterRef> runtime_filters;
+    std::shared_ptr<const SharedSubplan> shared;  // kSharedResult
+    // The root of a WITH query's plan as bound at one reference: equal ids are the same query
+    // (0: none). cte_reuse shares the references that are still equal after optimization.
+    int cte_id = 0;
 
     explicit LogicalOperator(LogicalOperatorKind k) : kind(k) {}
 

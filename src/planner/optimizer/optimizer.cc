@@ -19,6 +19,8 @@ Optimizer::Optimizer(ConstantEvaluator evaluate_constant) : evaluate_constant_(s
                        [](LogicalOperatorPtr& plan) { PlanTopN(plan); }});
     passes_.push_back({"runtime_filters", "joins publish their build keys to the probe-side scans, which drop rows that cannot match",
                        [](LogicalOperatorPtr& plan) { PlanRuntimeFilters(plan); }});
+    passes_.push_back({"cte_reuse", "a WITH query read more than once, alike after the passes above, is computed once",
+                       [](LogicalOperatorPtr& plan) { ReuseCommonTableExpressions(plan); }});
 }
 
 void Optimizer::Optimize(LogicalOperatorPtr& plan, const std::set<std::string>& disabled) const {

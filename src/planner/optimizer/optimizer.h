@@ -54,6 +54,9 @@ void ChooseJoinBuildSides(LogicalOperatorPtr& plan);
 // Joins publish their build keys as filters to the probe-side scans (runtime_filters.cc); runs
 // last, when build sides and scan columns are final.
 void PlanRuntimeFilters(LogicalOperatorPtr& plan);
+// References to one WITH query whose plans are alike become kSharedResult readers of one
+// materialized result (cte_reuse.cc); runs after every pass that fits plans to their place.
+void ReuseCommonTableExpressions(LogicalOperatorPtr& plan);
 void FoldConstants(planner::BoundExprPtr& expression, const ConstantEvaluator& evaluate);
 
 }  // namespace flashlake::planner
