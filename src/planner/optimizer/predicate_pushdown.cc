@@ -81,6 +81,23 @@ void DistributeJoinConditions(LogicalOperator& join) {
 
 void PushDown(LogicalOperatorPtr& node);
 
+bool HasVolatileFunction(const BoundExpression& expression) {
+    if (expression.kind == BoundExprKind::kFunction && !expression.function.deterministic) return true;
+    for (const auto& child : expression.children) {
+        if (HasVolatileFunction(*child)) return true;
+    }
+    return false;
+}
+
+// Whether `expression` reads a column whose definition calls a function like rand().
+bool ReadsVolatileColumn(const BoundExpression& expression, const std::vector<BoundExprPtr>& definitions) {
+    if (expression.kind == BoundExprKind::kColumnRef) return HasVolatileFunction(*definitions[expression.column_index]);
+    for (const auto& child : expression.children) {
+        if (ReadsVolatileColumn(*child, definitions)) return true;
+    }
+    return false;
+}
+
 // Pushes a filter's conjuncts into its child where the child allows; returns what stays.
 void PushFilter(LogicalOperatorPtr& filter) {
     std::vector<BoundExprPtr> conjuncts;
@@ -94,10 +111,24 @@ void PushFilter(LogicalOperatorPtr& filter) {
             PushFilter(filter);
             return;
         case LogicalOperatorKind::kProjection: {
-            for (auto& conjunct : conjuncts) conjunct = SubstituteColumns(*conjunct, child->expressions);
-            child->children[0] = WrapInFilter(std::move(child->children[0]), std::move(conjuncts));
-            filter = std::move(child);  // the projection takes the filter's place
-            if (filter->children[0]->kind == LogicalOperatorKind::kFilter) PushFilter(filter->children[0]);
+            // A condition on a value like rand() stays above: below, it would test another draw
+            // than the one the projection outputs.
+            std::vector<BoundExprPtr> pushed, kept;
+            for (auto& conjunct : conjuncts) {
+                if (ReadsVolatileColumn(*conjunct, child->expressions)) {
+                    kept.push_back(std::move(conjunct));
+                } else {
+                    pushed.push_back(SubstituteColumns(*conjunct, child->expressions));
+                }
+            }
+            if (!pushed.empty()) child->children[0] = WrapInFilter(std::move(child->children[0]), std::move(pushed));
+            LogicalOperatorPtr& below = child->children[0];
+            if (below->kind == LogicalOperatorKind::kFilter) PushFilter(below);
+            if (kept.empty()) {
+                filter = std::move(child);  // the projection takes the filter's place
+            } else {
+                filter->expressions = std::move(kept);
+            }
             return;
         }
         case LogicalOperatorKind::kJoin:
