@@ -37,6 +37,9 @@ namespace flashlake::exec {
 void OrderedOutputSink::Consume(ExecContext& context, Chunk chunk, ChunkOrder order) {
     if (chunk.empty()) return;
     std::lock_guard lock(mutex_);
+    bytes_ += chunk.MemoryUsage();
+    output_->memory.SetTracker(context.memory);
+    output_->memory.Update(bytes_);  // past the query's limit: fails it (kMemoryLimitExceeded)
     pieces_.emplace_back(order, std::move(chunk));
 }
 

@@ -5,13 +5,17 @@
 #include <mutex>
 #include <vector>
 
+#include "exec/operators/memory_charge.h"
 #include "exec/operators/operator.h"
 
 namespace flashlake::exec {
 
-// The result of a sort or top-N: chunks in SQL order, filled by the sink's Finish.
+// The result of a sort or top-N: chunks in SQL order, filled by the sink's Finish. A
+// materialized branch or shared result (OrderedOutputSink) charges its bytes to the query's
+// memory tracker until it is released.
 struct OrderedOutput {
     std::vector<Chunk> chunks;
+    MemoryCharge memory;
 };
 
 // Hands out an OrderedOutput as ONE morsel whose chunks come in order (sequence = chunk number):
@@ -55,6 +59,7 @@ private:
     std::shared_ptr<OrderedOutput> output_;
     std::mutex mutex_;
     std::vector<std::pair<ChunkOrder, Chunk>> pieces_;  // guarded by mutex_
+    size_t bytes_ = 0;                                  // guarded by mutex_
 };
 
 }  // namespace flashlake::exec
