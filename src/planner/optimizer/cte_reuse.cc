@@ -2,7 +2,10 @@
 // was bound (inlined) on its own, so that the passes before this one could fit it to its place:
 // a filter pushed into one reference, columns pruned from another. References whose plans are
 // still alike after all of that (the same fingerprint: every operator, expression, column and
-// scan in full) become kSharedResult nodes that read one materialized result.
+// scan in full) become kSharedResult nodes that read one materialized result. Aggregations are
+// candidates too, wherever they come from (the same derived table written twice, subqueries the
+// binder turned into joins): alike ones are as good as one. Joins and plain scans are not: their
+// results can be large, and streaming them twice is cheaper than keeping them.
 
 #include <map>
 #include <vector>
@@ -123,10 +126,10 @@ bool HasVolatileFunctions(const LogicalOperator& node) {
     return false;
 }
 
-// The slots holding a WITH query's references, in plan order. Plans already shared are not
-// entered: references nested in them stay as they are.
+// The slots that may be shared (WITH query references, aggregations), in plan order. Plans
+// already shared are not entered: what is nested in them stays as it is.
 void CollectReferences(LogicalOperatorPtr& slot, std::vector<LogicalOperatorPtr*>& out) {
-    if (slot->cte_id != 0) out.push_back(&slot);
+    if (slot->cte_id != 0 || slot->kind == LogicalOperatorKind::kAggregate) out.push_back(&slot);
     for (auto& child : slot->children) CollectReferences(child, out);
 }
 
@@ -137,7 +140,7 @@ bool ShareOneGroup(LogicalOperatorPtr& plan, int& next_id) {
     std::map<std::string, std::vector<LogicalOperatorPtr*>> groups;
     std::vector<std::string> order;
     for (LogicalOperatorPtr* slot : references) {
-        std::string fingerprint = "cte" + std::to_string((*slot)->cte_id) + ":";
+        std::string fingerprint;
         if (!AppendFingerprint(**slot, fingerprint) || HasVolatileFunctions(**slot)) continue;
         auto& group = groups[fingerprint];
         if (group.empty()) order.push_back(fingerprint);
