@@ -104,10 +104,7 @@ public:
     std::string name() const override { return "mysql"; }
 
     Result<std::unique_ptr<Backend>> Create(const std::string& warehouse) override {
-        engine::EngineOptions options;
-        options.warehouse = warehouse;
-        options.worker_threads = 2;
-        FL_ASSIGN_OR_RETURN(auto engine, engine::Engine::Open(options));
+        FL_ASSIGN_OR_RETURN(auto engine, OpenTestEngine(warehouse));
         FL_RETURN_NOT_OK(engine->users().InitRootPassword(std::string(kRootPassword)).status());
         server::mysql::MysqlServerOptions server_options;
         server_options.port = 0;

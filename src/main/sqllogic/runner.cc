@@ -56,10 +56,7 @@ class InProcessBackendFactory : public BackendFactory {
 public:
     std::string name() const override { return "inprocess"; }
     Result<std::unique_ptr<Backend>> Create(const std::string& warehouse) override {
-        engine::EngineOptions options;
-        options.warehouse = warehouse;
-        options.worker_threads = 2;
-        FL_ASSIGN_OR_RETURN(auto engine, engine::Engine::Open(options));
+        FL_ASSIGN_OR_RETURN(auto engine, OpenTestEngine(warehouse));
         return std::unique_ptr<Backend>(std::make_unique<InProcessBackend>(std::move(engine)));
     }
 };
@@ -225,6 +222,13 @@ FileOutcome RunFile(const fs::path& path, BackendFactory& factory, const std::ma
 }  // namespace
 
 std::unique_ptr<BackendFactory> MakeInProcessBackendFactory() { return std::make_unique<InProcessBackendFactory>(); }
+
+Result<std::unique_ptr<engine::Engine>> OpenTestEngine(const std::string& warehouse) {
+    engine::EngineOptions options;
+    options.warehouse = warehouse;
+    options.worker_threads = 2;
+    return engine::Engine::Open(options);
+}
 
 int RunSqlLogicTests(const std::vector<std::string>& args) {
     std::vector<fs::path> files;

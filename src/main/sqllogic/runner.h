@@ -6,6 +6,10 @@
 
 #include "common/result.h"
 
+namespace flashlake::engine {
+class Engine;
+}
+
 namespace flashlake::cli::sqllogic {
 
 // The result of one statement as text: rows of values (NULL as "NULL", empty string as "(empty)").
@@ -30,6 +34,9 @@ public:
 };
 
 std::unique_ptr<BackendFactory> MakeInProcessBackendFactory();
+
+// The engine a backend runs a test file on: `warehouse`, two worker threads.
+Result<std::unique_ptr<engine::Engine>> OpenTestEngine(const std::string& warehouse);
 
 // `flashlake sqltest [--backend inprocess|mysql] PATH...`: runs every *.test file under the paths and
 // prints a failure report per failed record and a closing "N passed, N failed" line. Returns the

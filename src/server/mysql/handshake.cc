@@ -15,6 +15,17 @@ Status Malformed(std::string_view what) {
     return Status::InvalidArgument("malformed handshake response: " + std::string(what));
 }
 
+// The auth response as the capabilities lay it out: length-encoded, one length byte
+// (CLIENT_SECURE_CONNECTION), or NUL-terminated. nullopt when the packet ends first.
+std::optional<std::string_view> ReadAuthResponse(WireReader& in, uint32_t capabilities) {
+    if (capabilities & kClientPluginAuthLenencClientData) return in.LenencString();
+    if (capabilities & kClientSecureConnection) {
+        auto length = in.Int1();
+        return length ? in.Bytes(*length) : std::nullopt;
+    }
+    return in.NulString();
+}
+
 }  // namespace
 
 std::string EncodeHandshakeV10(const HandshakeV10& handshake) {
@@ -58,15 +69,7 @@ Result<HandshakeResponse> ParseHandshakeResponse(std::string_view payload) {
     response.charset = *charset;
     response.user = std::string(*user);
 
-    std::optional<std::string_view> auth;
-    if (response.capabilities & kClientPluginAuthLenencClientData) {
-        auth = in.LenencString();
-    } else if (response.capabilities & kClientSecureConnection) {
-        auto length = in.Int1();
-        if (length) auth = in.Bytes(*length);
-    } else {
-        auth = in.NulString();
-    }
+    std::optional<std::string_view> auth = ReadAuthResponse(in, response.capabilities);
     if (!auth) return Malformed("bad auth response");
     response.auth_response = std::string(*auth);
 
@@ -102,13 +105,9 @@ Result<HandshakeResponse> ParseChangeUser(std::string_view body, uint32_t capabi
     auto user = in.NulString();
     if (!user) return Malformed("COM_CHANGE_USER: unterminated user name");
     request.user = std::string(*user);
-    std::optional<std::string_view> auth;
-    if (capabilities & kClientSecureConnection) {
-        auto length = in.Int1();
-        if (length) auth = in.Bytes(*length);
-    } else {
-        auth = in.NulString();
-    }
+    // COM_CHANGE_USER has no length-encoded form of the auth response.
+    std::optional<std::string_view> auth =
+        ReadAuthResponse(in, capabilities & ~static_cast<uint32_t>(kClientPluginAuthLenencClientData));
     if (!auth) return Malformed("COM_CHANGE_USER: bad auth response");
     request.auth_response = std::string(*auth);
     auto database = in.NulString();
