@@ -5,7 +5,8 @@
 //   - over an inner or cross join, each conjunct goes to the side whose columns it reads; an
 //     equality between an expression of the left side and one of the right becomes a join key
 //     (turning `FROM a, b WHERE a.x = b.y` into a hash join); the rest stays as residual;
-//   - an outer, semi or anti join's ON equalities between the two sides become join keys.
+//   - an outer, semi or anti join's ON equalities between the two sides become join keys, and
+//     its ON conditions on the side that only supplies matches filter that side.
 // The same predicates hold afterwards, so results never change; only the work does.
 
 #include "planner/expression/expression_rewrites.h"
@@ -46,17 +47,24 @@ LogicalOperatorPtr WrapInFilter(LogicalOperatorPtr child, std::vector<BoundExprP
 void DistributeJoinConditions(LogicalOperator& join) {
     const size_t left_width = join.children[0]->types.size();
     const bool inner = join.join_type == JoinType::kInner || join.join_type == JoinType::kCross;
+    // An ON condition on the side that only supplies matches filters that side: a row failing it
+    // matches nothing either way. (LEFT: the right side; RIGHT: the left; SEMI and ANTI: the
+    // right, except NOT IN's null-aware anti join, whose NULL handling looks at every right row.)
+    const bool filters_left = inner || join.join_type == JoinType::kRight;
+    const bool filters_right =
+        inner || join.join_type == JoinType::kLeft ||
+        ((join.join_type == JoinType::kSemi || join.join_type == JoinType::kAnti) && !join.null_aware);
     std::vector<BoundExprPtr> conditions;
     for (auto& expression : join.expressions) SplitConjuncts(std::move(expression), conditions);
     join.expressions.clear();
     std::vector<BoundExprPtr> to_left, to_right;
     for (auto& condition : conditions) {
         Side side = SideOf(*condition, left_width);
-        if (inner && side == Side::kLeft) {
+        if (filters_left && side == Side::kLeft) {
             to_left.push_back(std::move(condition));
             continue;
         }
-        if (inner && side == Side::kRight) {
+        if (filters_right && side == Side::kRight) {
             ShiftColumns(*condition, -static_cast<std::ptrdiff_t>(left_width));
             to_right.push_back(std::move(condition));
             continue;
