@@ -6,10 +6,12 @@
 #include <cstdlib>
 #include <new>
 
+#include "common/allocator_tuning.h"
+
 namespace flashlake::exec {
 
 namespace {
-constexpr size_t kHugePage = size_t{2} << 20;
+constexpr size_t kHugePage = kHugePageSize;
 }
 
 void* AllocateZeroed(size_t bytes) {
@@ -22,7 +24,7 @@ void* AllocateZeroed(size_t bytes) {
     size_t mapped = (bytes + kHugePage - 1) / kHugePage * kHugePage;
     void* data = mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (data == MAP_FAILED) throw std::bad_alloc();
-    madvise(data, mapped, MADV_HUGEPAGE);  // advice only: failure leaves normal pages
+    AdviseHugePages(data, mapped);
     return data;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "common/allocator_tuning.h"
 #include "common/hash.h"
 
 namespace flashlake::format::parquet {
@@ -81,7 +82,7 @@ void ColumnCache::EvictLocked() {
 }
 
 std::vector<ColumnPtr> ColumnCache::MoveToHugePages(std::vector<ColumnPtr> batches) {
-    constexpr size_t kHugePage = size_t{2} << 20;
+    constexpr size_t kHugePage = kHugePageSize;
     auto movable = [](const ColumnPtr& column) {
         const PhysicalType physical = column->type().physical();
         return column->encoding() == ColumnEncoding::kFlat && physical != PhysicalType::kString &&
@@ -96,7 +97,7 @@ std::vector<ColumnPtr> ColumnCache::MoveToHugePages(std::vector<ColumnPtr> batch
     const size_t length = (total + kHugePage - 1) / kHugePage * kHugePage;
     void* block = mmap(nullptr, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (block == MAP_FAILED) return batches;  // keep them where they are
-    madvise(block, length, MADV_HUGEPAGE);
+    AdviseHugePages(block, length);
     std::shared_ptr<void> owner(block, [length](void* p) { munmap(p, length); });
     char* cursor = static_cast<char*>(block);
     for (auto& column : batches) {

@@ -13,12 +13,6 @@ namespace flashlake::planner {
 
 namespace {
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 int64_t BindLimitValue(const sql::Expr& expr, const char* what) {
     if (expr.Is<sql::LiteralExpr>() && expr.As<sql::LiteralExpr>().literal_kind == sql::LiteralKind::kInteger) {
         auto value = ParseInteger(expr.As<sql::LiteralExpr>().text);
@@ -155,7 +149,7 @@ LogicalOperatorPtr Binder::BindTableRef(const sql::TableRef& ref, BindScope& sco
             if (table.name.parts.size() == 1) {
                 for (auto level = ctes_.rbegin(); level != ctes_.rend(); ++level) {
                     for (const sql::CommonTableExpr* cte : *level) {
-                        if (!EqualsIgnoreCase(cte->name, table.name.name())) continue;
+                        if (!AsciiEqualsIgnoreCase(cte->name, table.name.name())) continue;
                         LogicalOperatorPtr plan = BindQueryNode(*cte->query);
                         plan->cte_id = cte_ids_.emplace(cte, static_cast<int>(cte_ids_.size()) + 1).first->second;
                         std::string alias = table.alias.empty() ? cte->name : table.alias;

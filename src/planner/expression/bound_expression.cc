@@ -54,6 +54,14 @@ bool BoundExpression::IsFoldable() const {
     return true;
 }
 
+bool BoundExpression::HasVolatileFunction() const {
+    if (kind == BoundExprKind::kFunction && !function.deterministic) return true;
+    for (const auto& child : children) {
+        if (child->HasVolatileFunction()) return true;
+    }
+    return false;
+}
+
 BoundExprPtr MakeConstant(Value value) {
     auto expr = std::make_unique<BoundExpression>();
     expr->kind = BoundExprKind::kConstant;

@@ -38,6 +38,9 @@ struct BoundExpression {
     bool IsConstant() const { return kind == BoundExprKind::kConstant; }
     // True when the value depends on no input column and every function is deterministic.
     bool IsFoldable() const;
+    // True when some function in it gives other results for equal arguments (rand()): such an
+    // expression may be neither moved nor computed once for several uses.
+    bool HasVolatileFunction() const;
 };
 
 using BoundExprPtr = std::unique_ptr<BoundExpression>;

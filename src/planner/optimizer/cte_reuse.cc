@@ -20,111 +20,80 @@ void AppendTypes(const std::vector<LogicalType>& types, std::string& out) {
     for (const auto& type : types) out += type.ToString() + ",";
 }
 
-// The expression in full: kinds, column indexes, constants with their types, functions with
-// their resolved signatures.
-void AppendExpression(const BoundExpression& expression, std::string& out) {
-    out += "(" + std::to_string(static_cast<int>(expression.kind)) + ":" + expression.type.ToString() + ":";
-    switch (expression.kind) {
-        case BoundExprKind::kConstant: out += expression.constant.ToString(); break;
-        case BoundExprKind::kColumnRef: out += "#" + std::to_string(expression.column_index); break;
-        case BoundExprKind::kFunction:
-            out += expression.function.name + "/";
-            AppendTypes(expression.function.argument_types, out);
-            out += expression.function.deterministic ? "" : "!volatile";
-            break;
-        case BoundExprKind::kCast: out += expression.strict_cast ? "strict" : "lenient"; break;
-        case BoundExprKind::kCase: break;
-    }
-    for (const auto& child : expression.children) AppendExpression(*child, out);
-    out += ")";
-}
+// A subplan written out in full: equal texts compute equal results. `shareable` turns false at
+// what this pass does not compare or must not compute once: file scans, windows, and functions
+// like rand() (shared, every reader would get the same draws).
+struct Fingerprint {
+    std::string text;
+    bool shareable = true;
 
-void AppendExpressions(const std::vector<BoundExprPtr>& expressions, std::string& out) {
-    out += "[";
-    for (const auto& expression : expressions) AppendExpression(*expression, out);
-    out += "]";
-}
-
-// The subtree in full; false when it holds something this pass does not compare (file scans,
-// windows), which is then never shared.
-bool AppendFingerprint(const LogicalOperator& node, std::string& out) {
-    out += "{" + std::string(LogicalOperatorName(node.kind)) + "|";
-    AppendTypes(node.types, out);
-    out += "|";
-    AppendExpressions(node.expressions, out);
-    for (const auto& row : node.rows) AppendExpressions(row, out);
-    out += "|" + std::to_string(node.limit) + "," + std::to_string(node.offset) + "|";
-    AppendExpressions(node.groups, out);
-    for (const auto& aggregate : node.aggregates) {
-        out += aggregate.function.name + "/" + aggregate.function.return_type.ToString() +
-               (aggregate.distinct ? "/distinct" : "");
-        AppendExpressions(aggregate.arguments, out);
-    }
-    for (const auto& key : node.order_by) {
-        AppendExpression(*key.expression, out);
-        out += key.ascending ? "a" : "d";
-        out += key.nulls_first ? "f" : "l";
-    }
-    out += "|" + std::to_string(static_cast<int>(node.join_type)) + (node.null_aware ? "n" : "") +
-           (node.distinct ? "d" : "");
-    AppendExpressions(node.left_keys, out);
-    AppendExpressions(node.right_keys, out);
-    for (const auto& filter : node.runtime_filters) {
-        out += "rf" + std::to_string(filter.id) + "@" + std::to_string(filter.position);
-    }
-    switch (node.kind) {
-        case LogicalOperatorKind::kFileScan:
-        case LogicalOperatorKind::kWindow: return false;
-        case LogicalOperatorKind::kTableScan: {
-            const TableScanSpec& scan = *node.table_scan;
-            out += "|" + scan.table_path + "|" + (scan.snapshot_id ? std::to_string(*scan.snapshot_id) : "-") + "|" +
-                   (scan.timestamp_millis ? std::to_string(*scan.timestamp_millis) : "-") + "|";
-            for (const auto& column : scan.columns) out += column + ",";
-            for (const auto& predicate : scan.predicates) out += predicate.ToString() + ";";
-            for (const auto& partition : scan.generated_partitions) out += partition.ToSql() + ";";
-            break;
+    // Kinds, column indexes, constants with their types, functions with their signatures.
+    void Add(const BoundExpression& expression) {
+        text += "(" + std::to_string(static_cast<int>(expression.kind)) + ":" + expression.type.ToString() + ":";
+        switch (expression.kind) {
+            case BoundExprKind::kConstant: text += expression.constant.ToString(); break;
+            case BoundExprKind::kColumnRef: text += "#" + std::to_string(expression.column_index); break;
+            case BoundExprKind::kFunction:
+                text += expression.function.name + "/";
+                AppendTypes(expression.function.argument_types, text);
+                shareable = shareable && expression.function.deterministic;
+                break;
+            case BoundExprKind::kCast: text += expression.strict_cast ? "strict" : "lenient"; break;
+            case BoundExprKind::kCase: break;
         }
-        case LogicalOperatorKind::kSharedResult: out += "|shared" + std::to_string(node.shared->id); break;
-        default: break;
+        for (const auto& child : expression.children) Add(*child);
+        text += ")";
     }
-    for (const auto& child : node.children) {
-        if (!AppendFingerprint(*child, out)) return false;
+    void Add(const std::vector<BoundExprPtr>& expressions) {
+        text += "[";
+        for (const auto& expression : expressions) Add(*expression);
+        text += "]";
     }
-    out += "}";
-    return true;
-}
 
-bool HasVolatileFunction(const BoundExpression& expression) {
-    if (expression.kind == BoundExprKind::kFunction && !expression.function.deterministic) return true;
-    for (const auto& child : expression.children) {
-        if (HasVolatileFunction(*child)) return true;
-    }
-    return false;
-}
-
-// rand() in a shared plan would give every reader the same values; such plans stay apart.
-bool HasVolatileFunctions(const LogicalOperator& node) {
-    auto any = [](const std::vector<BoundExprPtr>& expressions) {
-        for (const auto& expression : expressions) {
-            if (HasVolatileFunction(*expression)) return true;
+    void Add(const LogicalOperator& node) {
+        text += "{" + std::string(LogicalOperatorName(node.kind)) + "|";
+        AppendTypes(node.types, text);
+        text += "|";
+        Add(node.expressions);
+        for (const auto& row : node.rows) Add(row);
+        text += "|" + std::to_string(node.limit) + "," + std::to_string(node.offset) + "|";
+        Add(node.groups);
+        for (const auto& aggregate : node.aggregates) {
+            text += aggregate.function.name + "/" + aggregate.function.return_type.ToString() +
+                    (aggregate.distinct ? "/distinct" : "");
+            Add(aggregate.arguments);
         }
-        return false;
-    };
-    if (any(node.expressions) || any(node.groups) || any(node.left_keys) || any(node.right_keys)) return true;
-    for (const auto& row : node.rows) {
-        if (any(row)) return true;
+        for (const auto& key : node.order_by) {
+            Add(*key.expression);
+            text += key.ascending ? "a" : "d";
+            text += key.nulls_first ? "f" : "l";
+        }
+        text += "|" + std::to_string(static_cast<int>(node.join_type)) + (node.null_aware ? "n" : "") +
+                (node.distinct ? "d" : "");
+        Add(node.left_keys);
+        Add(node.right_keys);
+        for (const auto& filter : node.runtime_filters) {
+            text += "rf" + std::to_string(filter.id) + "@" + std::to_string(filter.position);
+        }
+        switch (node.kind) {
+            case LogicalOperatorKind::kFileScan:
+            case LogicalOperatorKind::kWindow: shareable = false; break;
+            case LogicalOperatorKind::kTableScan: {
+                const TableScanSpec& scan = *node.table_scan;
+                text += "|" + scan.table_path + "|" + (scan.snapshot_id ? std::to_string(*scan.snapshot_id) : "-") +
+                        "|" + (scan.timestamp_millis ? std::to_string(*scan.timestamp_millis) : "-") + "|";
+                for (const auto& column : scan.columns) text += column + ",";
+                for (const auto& predicate : scan.predicates) text += predicate.ToString() + ";";
+                for (const auto& partition : scan.generated_partitions) text += partition.ToSql() + ";";
+                break;
+            }
+            case LogicalOperatorKind::kSharedResult: text += "|shared" + std::to_string(node.shared->id); break;
+            default: break;
+        }
+        for (const auto& child : node.children) Add(*child);
+        text += "}";
     }
-    for (const auto& aggregate : node.aggregates) {
-        if (any(aggregate.arguments)) return true;
-    }
-    for (const auto& key : node.order_by) {
-        if (HasVolatileFunction(*key.expression)) return true;
-    }
-    for (const auto& child : node.children) {
-        if (HasVolatileFunctions(*child)) return true;
-    }
-    return false;
-}
+};
 
 // The slots that may be shared (WITH query references, aggregations), in plan order. Plans
 // already shared are not entered: what is nested in them stays as it is.
@@ -140,10 +109,11 @@ bool ShareOneGroup(LogicalOperatorPtr& plan, int& next_id) {
     std::map<std::string, std::vector<LogicalOperatorPtr*>> groups;
     std::vector<std::string> order;
     for (LogicalOperatorPtr* slot : references) {
-        std::string fingerprint;
-        if (!AppendFingerprint(**slot, fingerprint) || HasVolatileFunctions(**slot)) continue;
-        auto& group = groups[fingerprint];
-        if (group.empty()) order.push_back(fingerprint);
+        Fingerprint fingerprint;
+        fingerprint.Add(**slot);
+        if (!fingerprint.shareable) continue;
+        auto& group = groups[fingerprint.text];
+        if (group.empty()) order.push_back(fingerprint.text);
         group.push_back(slot);
     }
     for (const auto& fingerprint : order) {
@@ -164,7 +134,6 @@ bool ShareOneGroup(LogicalOperatorPtr& plan, int& next_id) {
         }
         // Take the first reference's plan, then put the readers in every slot.
         shared->plan = std::move(*group[0]);
-        shared->plan->cte_id = 0;
         for (size_t i = 0; i < group.size(); ++i) *group[i] = std::move(readers[i]);
         return true;
     }

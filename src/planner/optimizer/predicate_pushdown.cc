@@ -89,17 +89,9 @@ void DistributeJoinConditions(LogicalOperator& join) {
 
 void PushDown(LogicalOperatorPtr& node);
 
-bool HasVolatileFunction(const BoundExpression& expression) {
-    if (expression.kind == BoundExprKind::kFunction && !expression.function.deterministic) return true;
-    for (const auto& child : expression.children) {
-        if (HasVolatileFunction(*child)) return true;
-    }
-    return false;
-}
-
 // Whether `expression` reads a column whose definition calls a function like rand().
 bool ReadsVolatileColumn(const BoundExpression& expression, const std::vector<BoundExprPtr>& definitions) {
-    if (expression.kind == BoundExprKind::kColumnRef) return HasVolatileFunction(*definitions[expression.column_index]);
+    if (expression.kind == BoundExprKind::kColumnRef) return definitions[expression.column_index]->HasVolatileFunction();
     for (const auto& child : expression.children) {
         if (ReadsVolatileColumn(*child, definitions)) return true;
     }

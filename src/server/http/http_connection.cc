@@ -1,39 +1,21 @@
 #include "server/http/http_connection.h"
 
 #include <poll.h>
-#include <sys/mman.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <cctype>
 #include <cerrno>
 
+#include "common/allocator_tuning.h"
+#include "common/ascii.h"
 #include "server/http/http_server.h"
 
 namespace flashlake::server::http {
 
 namespace {
 
-// A large body (a stream load of many MiB) is first touched in 2 MiB pages where the kernel
-// allows: faulting it in 4 KiB pages costs seconds per GiB on some virtual machines.
-void AdviseHugePages(char* data, size_t size) {
-    constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
-    if (size < 4 * kHugePage) return;
-    const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kHugePage - 1) & ~(kHugePage - 1);
-    const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + size) & ~(kHugePage - 1);
-    if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // advice only
-}
-
 constexpr size_t kReadSize = 64 << 10;
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    }
-    return true;
-}
 
 }  // namespace
 
@@ -94,7 +76,7 @@ bool HttpConnection::ReadBody(HttpRequest& request) {
             return false;
         }
         if (const std::string* expect = request.Header("Expect")) {
-            if (!EqualsIgnoreCase(*expect, "100-continue")) {
+            if (!AsciiEqualsIgnoreCase(*expect, "100-continue")) {
                 Refuse(ErrorResponse(417, "unsupported Expect: " + *expect));
                 return false;
             }
@@ -106,7 +88,8 @@ bool HttpConnection::ReadBody(HttpRequest& request) {
         // Sized once (its length is known and within the limit), then read straight into: growing
         // it per read would zero-fill the grown part each time, many times the body's size.
         request.body.reserve(framing.length);
-        AdviseHugePages(request.body.data(), framing.length);
+        // A stream load body of many MiB: huge pages, or faulting it in costs seconds per GiB.
+        if (framing.length >= 4 * kHugePageSize) AdviseHugePages(request.body.data(), framing.length);
         request.body.resize(framing.length);
         size_t received = std::min<size_t>(buffer_.size(), framing.length);
         buffer_.copy(request.body.data(), received);

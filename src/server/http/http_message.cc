@@ -2,20 +2,12 @@
 
 #include <cctype>
 
+#include "common/ascii.h"
 #include "format/json/json_writer.h"
 
 namespace flashlake::server::http {
 
 namespace {
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    }
-    return true;
-}
 
 std::string_view TrimOws(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -110,7 +102,7 @@ bool ParseRequestLine(std::string_view line, HttpRequest& request, HeadParse& er
 
 const std::string* HttpRequest::Header(std::string_view name) const {
     for (const auto& [key, value] : headers) {
-        if (EqualsIgnoreCase(key, name)) return &value;
+        if (AsciiEqualsIgnoreCase(key, name)) return &value;
     }
     return nullptr;
 }
@@ -132,8 +124,8 @@ bool HttpRequest::KeepAlive() const {
         size_t comma = rest.find(',');
         std::string_view option = TrimOws(rest.substr(0, comma));
         rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-        close |= EqualsIgnoreCase(option, "close");
-        keep_alive |= EqualsIgnoreCase(option, "keep-alive");
+        close |= AsciiEqualsIgnoreCase(option, "close");
+        keep_alive |= AsciiEqualsIgnoreCase(option, "keep-alive");
     }
     if (close) return false;
     return minor_version >= 1 || keep_alive;
@@ -254,13 +246,13 @@ BodyFraming GetBodyFraming(const HttpRequest& request, const HttpLimits& limits)
     const std::string* encoding = request.Header("Transfer-Encoding");
     const std::string* length = nullptr;
     for (const auto& [key, value] : request.headers) {
-        if (!EqualsIgnoreCase(key, "Content-Length")) continue;
+        if (!AsciiEqualsIgnoreCase(key, "Content-Length")) continue;
         if (length != nullptr && *length != value) return refuse(400, "conflicting Content-Length headers");
         length = &value;
     }
     if (encoding != nullptr) {
         if (length != nullptr) return refuse(400, "both Transfer-Encoding and Content-Length");
-        if (!EqualsIgnoreCase(TrimOws(*encoding), "chunked")) {
+        if (!AsciiEqualsIgnoreCase(TrimOws(*encoding), "chunked")) {
             return refuse(501, "Transfer-Encoding '" + *encoding + "' is not supported (only chunked)");
         }
         framing.chunked = true;

@@ -114,11 +114,10 @@ void MysqlConnection::Run() {
 Status MysqlConnection::Handshake() {
     SetReceiveTimeout(fd_, settings_.handshake_timeout);
     scramble_ = GenerateScramble();
-    const std::string& scramble = scramble_;
     HandshakeV10 handshake;
     handshake.server_version = settings_.server_version;
     handshake.connection_id = connection_id_;
-    handshake.scramble = scramble;
+    handshake.scramble = scramble_;
     uint32_t offered = kServerCapabilities | (settings_.tls ? kClientSsl : 0u);
     handshake.capabilities = offered;
     handshake.charset = kCharsetUtf8mb4GeneralCi;
@@ -154,24 +153,9 @@ Status MysqlConnection::Handshake() {
         return Status(ErrorCode::kAccessDenied, "refused: a connection without TLS (require_secure_transport)");
     }
     capabilities_ = response->capabilities & offered;
-    user_ = response->user;
-    Status authenticated = AuthenticateClient(channel_, engine_.users(), *response, scramble, capabilities_, peer_host_,
-                                              channel_.tls(), settings_.rsa.get());
-    if (authenticated.code() == ErrorCode::kAccessDenied) {
-        (void)SendError(kErAccessDenied, "28000", authenticated.message());
+    if (Status logged_in = LogIn(*response); !logged_in.ok()) {
         (void)channel_.Flush();
-    }
-    FL_RETURN_NOT_OK(authenticated);
-
-    entry_ = registry_.Add(connection_id_, fd_, user_, peer_host_);
-    StartSession();
-    if (!response->database.empty()) {
-        auto used = session_->Execute("USE " + QuoteIdentifier(response->database));
-        if (!used.ok()) {
-            (void)SendError(used.status());
-            (void)channel_.Flush();
-            return used.status();
-        }
+        return logged_in;
     }
     SetReceiveTimeout(fd_, std::chrono::seconds(0));
     channel_.set_max_payload(settings_.max_allowed_packet);
@@ -269,33 +253,42 @@ Status MysqlConnection::HandleInitDb(std::string_view database) {
     return SendOk();
 }
 
+Status MysqlConnection::LogIn(const HandshakeResponse& request) {
+    Status authenticated = AuthenticateClient(channel_, engine_.users(), request, scramble_, capabilities_, peer_host_,
+                                              channel_.tls(), settings_.rsa.get());
+    if (authenticated.code() == ErrorCode::kAccessDenied) {
+        (void)SendError(kErAccessDenied, "28000", authenticated.message());
+    }
+    FL_RETURN_NOT_OK(authenticated);
+    user_ = request.user;
+    statements_.clear();
+    if (entry_) {
+        entry_->SetSession(nullptr);
+        registry_.Remove(connection_id_);
+    }
+    entry_ = registry_.Add(connection_id_, fd_, user_, peer_host_);
+    StartSession();
+    if (!request.database.empty()) {
+        auto used = session_->Execute("USE " + QuoteIdentifier(request.database));
+        if (!used.ok()) {
+            (void)SendError(used.status());
+            return used.status();
+        }
+    }
+    return Status::OK();
+}
+
 Status MysqlConnection::HandleChangeUser(std::string_view body, bool& quit) {
-    // A failed change leaves no identity to go on with: like MySQL, the connection ends.
     auto request = ParseChangeUser(body, capabilities_);
     if (!request.ok()) {
         quit = true;
         return SendError(kErHandshake, "08S01", "Bad handshake: " + request.status().message());
     }
-    // The client answers the scramble of the connection's handshake.
-    Status authenticated = AuthenticateClient(channel_, engine_.users(), *request, scramble_, capabilities_, peer_host_,
-                                              channel_.tls(), settings_.rsa.get());
-    if (authenticated.code() == ErrorCode::kAccessDenied) {
-        quit = true;
-        return SendError(kErAccessDenied, "28000", authenticated.message());
-    }
-    FL_RETURN_NOT_OK(authenticated);
-    // As after a new login: the new user's session, no prepared statements, the given database.
-    user_ = request->user;
-    statements_.clear();
-    entry_->SetSession(nullptr);
-    registry_.Remove(connection_id_);
-    entry_ = registry_.Add(connection_id_, fd_, user_, peer_host_);
-    StartSession();
-    if (!request->database.empty()) {
-        auto used = session_->Execute("USE " + QuoteIdentifier(request->database));
-        if (!used.ok()) return SendError(used.status());
-    }
-    return SendOk();
+    if (LogIn(*request).ok()) return SendOk();
+    // A failed change leaves no identity to go on with: like MySQL, the connection ends once the
+    // ERR packet LogIn sent has been flushed.
+    quit = true;
+    return Status::OK();
 }
 
 void MysqlConnection::StartSession() {

@@ -11,6 +11,7 @@
 
 #include "common/status.h"
 #include "server/mysql/binary_protocol.h"
+#include "server/mysql/handshake.h"
 #include "server/mysql/packet_channel.h"
 #include "server/mysql/rsa_key_exchange.h"
 #include "server/mysql/tls.h"
@@ -69,7 +70,11 @@ private:
     Status HandleSetOption(std::string_view payload);
     Status HandleStatistics();
     Status HandleProcessKill(std::string_view payload);
-    // COM_CHANGE_USER: authenticates the new user, then starts afresh as after a login.
+    // Checks `request`'s answer to the handshake's scramble; on success starts the logged-in
+    // state afresh (registry entry, session, no prepared statements, the database it names). A
+    // refusal has been answered with its ERR packet (not flushed); the connection should end.
+    Status LogIn(const HandshakeResponse& request);
+    // COM_CHANGE_USER: LogIn as the new user; a malformed packet or a refusal ends the connection.
     Status HandleChangeUser(std::string_view body, bool& quit);
     // A fresh session for this connection (after login and COM_RESET_CONNECTION).
     void StartSession();

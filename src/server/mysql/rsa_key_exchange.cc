@@ -48,11 +48,6 @@ Result<std::string> RsaKeyExchange::PublicKeyPem() {
     return public_pem_;
 }
 
-size_t RsaKeyExchange::ciphertext_size() {
-    std::lock_guard lock(mu_);
-    return key_ == nullptr ? 0 : static_cast<size_t>(EVP_PKEY_get_size(key_));
-}
-
 Result<std::string> RsaKeyExchange::DecryptPassword(std::string_view ciphertext, std::string_view scramble) {
     std::lock_guard lock(mu_);
     FL_RETURN_NOT_OK(EnsureKey());

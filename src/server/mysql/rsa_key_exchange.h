@@ -29,8 +29,6 @@ public:
     // (repeated over the length), then the trailing NUL dropped. kInvalidArgument when
     // `ciphertext` was not made with this key.
     Result<std::string> DecryptPassword(std::string_view ciphertext, std::string_view scramble);
-    // The ciphertext size the key produces (256 for 2048 bits); 0 before the key exists.
-    size_t ciphertext_size();
 
 private:
     Status EnsureKey();

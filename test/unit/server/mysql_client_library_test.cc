@@ -1,16 +1,11 @@
 #include <gtest/gtest.h>
 #include <mysql.h>
-#include <unistd.h>
 
-#include <cstring>
-#include <filesystem>
 #include <memory>
-#include <thread>
+#include <string>
+#include <vector>
 
-#include "engine/engine.h"
-#include "engine/session.h"
-#include "engine/user_store.h"
-#include "server/mysql/mysql_server.h"
+#include "mysql_server_fixture.h"
 
 // The server against MariaDB Connector/C, the client library of Debian's mariadb tools, for the
 // parts its CLI cannot reach: read-only cursors (COM_STMT_FETCH), COM_CHANGE_USER, and
@@ -18,45 +13,17 @@
 namespace flashlake::server::mysql {
 namespace {
 
-class ConnectorCTest : public ::testing::Test {
+class ConnectorCTest : public MysqlServerFixture {
 protected:
     void SetUp() override {
         mysql_library_init(0, nullptr, nullptr);
-        warehouse_ = std::filesystem::temp_directory_path() / ("flashlake-connector-c-" + std::to_string(::getpid()));
-        std::filesystem::remove_all(warehouse_);
+        MysqlServerFixture::SetUp();
     }
-    void TearDown() override {
-        StopServer();
-        std::filesystem::remove_all(warehouse_);
-    }
-
+    // The server with root's password, after `setup_sql`.
     void StartServer(const std::string& setup_sql = {}) {
-        engine::EngineOptions options;
-        options.warehouse = warehouse_.string();
-        options.worker_threads = 1;
-        auto engine = engine::Engine::Open(options);
-        ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-        engine_ = std::move(*engine);
-        ASSERT_TRUE(engine_->users().InitRootPassword(std::string("root-pw")).ok());
-        if (!setup_sql.empty()) {
-            auto session = engine_->NewSession();
-            ASSERT_TRUE(session->ExecuteScript(setup_sql, [](const auto& result) {
-                EXPECT_TRUE(result.ok()) << result.status().ToString();
-            }).ok());
-        }
-        MysqlServerOptions server_options;
-        server_options.port = 0;
-        server_ = std::make_unique<MysqlServer>(*engine_, server_options);
-        ASSERT_TRUE(server_->Start().ok());
-        serving_ = std::thread([this] { EXPECT_TRUE(server_->Serve().ok()); });
-    }
-    void StopServer() {
-        if (server_) {
-            server_->Shutdown();
-            serving_.join();
-        }
-        server_.reset();
-        engine_.reset();
+        MysqlServerOptions options;
+        options.root_password = "root-pw";
+        MysqlServerFixture::StartServer(options, setup_sql);
     }
 
     // A connection with the given login; nullptr (and the client's error in `error`) on failure.
@@ -84,10 +51,6 @@ protected:
     }
 
     std::string error;
-    std::filesystem::path warehouse_;
-    std::unique_ptr<engine::Engine> engine_;
-    std::unique_ptr<MysqlServer> server_;
-    std::thread serving_;
     std::vector<std::unique_ptr<MYSQL, decltype(&mysql_close)>> clients_;
 };
 

@@ -19,6 +19,7 @@
 #include "server/mysql/packet_channel.h"
 #include "server/mysql/protocol.h"
 #include "server/mysql/wire_codec.h"
+#include "mysql_server_fixture.h"
 
 // The server end to end over a real socket, driven by a hand-written client, for what the
 // mariadb CLI in test/integration does not exercise: CLIENT_DEPRECATE_EOF, the auth switch
@@ -119,39 +120,7 @@ uint16_t EofStatus(const std::string& packet) {  // status flags of an OK packet
     return in.Int2().value_or(0xffff);
 }
 
-class MysqlServerTest : public ::testing::Test {
-protected:
-    void StartServer(MysqlServerOptions options) {
-        warehouse_ = std::filesystem::temp_directory_path() / ("flashlake-server-test-" + std::to_string(::getpid()));
-        std::filesystem::remove_all(warehouse_);
-        engine::EngineOptions engine_options;
-        engine_options.warehouse = warehouse_.string();
-        engine_options.worker_threads = 1;
-        auto engine = engine::Engine::Open(engine_options);
-        ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-        engine_ = std::move(*engine);
-        ASSERT_TRUE(engine_->users().InitRootPassword(options.root_password).ok());  // logins check the engine's users
-        options.port = 0;
-        server_ = std::make_unique<MysqlServer>(*engine_, options);
-        ASSERT_TRUE(server_->Start().ok());
-        serving_ = std::thread([this] { EXPECT_TRUE(server_->Serve().ok()); });
-    }
-    void TearDown() override {
-        if (server_) {
-            server_->Shutdown();
-            serving_.join();
-        }
-        server_.reset();
-        engine_.reset();
-        std::filesystem::remove_all(warehouse_);
-    }
-    uint16_t port() const { return server_->port(); }
-
-    std::filesystem::path warehouse_;
-    std::unique_ptr<engine::Engine> engine_;
-    std::unique_ptr<MysqlServer> server_;
-    std::thread serving_;
-};
+using MysqlServerTest = MysqlServerFixture;
 
 TEST_F(MysqlServerTest, DeprecateEofMultiStatementResults) {
     StartServer({});
